@@ -1,0 +1,121 @@
+/**
+ * Loading one file of JSON lines into the store, in one transaction: map and insert in bulk,
+ * drop what the store already held, count what landed where, and find the rows that could not
+ * be stored.
+ */
+import type { DuckDBEngine } from '../engine/duckdb/engine.js';
+import { EVENT_COLUMNS } from '../schema/layout.js';
+import { landingTableSql } from '../schema/landing.js';
+import { DUCKDB_DIALECT } from '../sql/dialect.js';
+import { jsonLinesSource, mappingQuery } from './mapping.js';
+import type { ShapeOptions } from './shapes/shape.js';
+
+/** A row that could not be stored: its ordinal among the file's rows (from 1) and why. */
+export interface RejectedRow {
+  readonly ordinal: number;
+  readonly reason: string;
+}
+
+export interface LoadResult {
+  /** Rows mapped and stored, before duplicates were dropped. */
+  readonly mapped: number;
+  /** Rows dropped because the store already held the event, or the file held it twice. */
+  readonly duplicates: number;
+  /** Stored rows per vendor table. */
+  readonly tables: ReadonlyMap<string, number>;
+  readonly rejected: readonly RejectedRow[];
+}
+
+export interface LoadRequest extends ShapeOptions {
+  /** A file of JSON values, one per line. */
+  readonly path: string;
+  readonly sourceName: string;
+  /** The load's number, stored in `_Batch`. */
+  readonly batch: number;
+  /** How many non-blank lines the file has, when known; rejected rows are located when more. */
+  readonly rows?: Promise<number>;
+}
+
+const id = DUCKDB_DIALECT.identifier;
+const COLUMN_LIST = EVENT_COLUMNS.map((c) => id(c.name)).join(', ');
+
+/** Loads one file. The caller holds no transaction; this opens and commits its own. */
+export async function loadJsonLines(engine: DuckDBEngine, request: LoadRequest): Promise<LoadResult> {
+  const query = mappingQuery({ ...request, source: jsonLinesSource(request.path) });
+  await engine.execute('BEGIN TRANSACTION');
+  try {
+    const inserted = await engine.run(
+      `INSERT INTO events (${COLUMN_LIST}) SELECT ${COLUMN_LIST} FROM (${query}) WHERE _Reject IS NULL`,
+    );
+    const mapped = inserted.rowsChanged;
+    const duplicates = await dropDuplicates(engine, request.batch);
+    const tables = await countTables(engine, request.batch);
+    await recordTableColumns(engine, request.batch);
+    await engine.execute('COMMIT');
+
+    const total = request.rows ? await request.rows : mapped;
+    const rejected = total > mapped ? await findRejected(engine, query) : [];
+    return { mapped, duplicates, tables, rejected };
+  } catch (error) {
+    await engine.execute('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Drops rows of this load that the store already held, then repeats within the load. */
+async function dropDuplicates(engine: DuckDBEngine, batch: number): Promise<number> {
+  const held = await engine.run(
+    `DELETE FROM events WHERE _Batch = ? AND _ItemId IN (
+       SELECT _ItemId FROM events WHERE _Batch <> ?
+       AND _ItemId IN (SELECT _ItemId FROM events WHERE _Batch = ?))`,
+    [batch, batch, batch],
+  );
+  const repeats = await engine.query(
+    `SELECT count(*) - count(DISTINCT _ItemId) FROM events WHERE _Batch = ?`,
+    [batch],
+  );
+  let dropped = held.rowsChanged;
+  if (Number(repeats.rows[0]?.[0] ?? 0) > 0) {
+    const removed = await engine.run(
+      `DELETE FROM events WHERE _Batch = ? AND rowid NOT IN (
+         SELECT min(rowid) FROM events WHERE _Batch = ? GROUP BY _ItemId)`,
+      [batch, batch],
+    );
+    dropped += removed.rowsChanged;
+  }
+  return dropped;
+}
+
+async function countTables(engine: DuckDBEngine, batch: number): Promise<Map<string, number>> {
+  const result = await engine.query(
+    `SELECT ${landingTableSql()} AS t, count(*) FROM events WHERE _Batch = ? GROUP BY t ORDER BY t`,
+    [batch],
+  );
+  return new Map(result.rows.map(([table, n]) => [String(table), Number(n)]));
+}
+
+/** Remembers the columns of rows kept whole, so their tables' views can name them. */
+async function recordTableColumns(engine: DuckDBEngine, batch: number): Promise<void> {
+  await engine.execute(
+    `INSERT INTO _table_columns
+     SELECT _Table, key, coalesce(mode(jt) FILTER (WHERE jt <> 'NULL'), 'NULL')
+     FROM (SELECT _Table, key,
+             json_type(EventData, '$."' || replace(key, '"', '\\"') || '"') AS jt
+           FROM (SELECT _Table, EventData, unnest(json_keys(EventData)) AS key
+                 FROM events WHERE _Batch = ? AND _Table IS NOT NULL))
+     GROUP BY ALL
+     ON CONFLICT (table_name, column_name) DO UPDATE SET json_type =
+       CASE WHEN _table_columns.json_type = 'NULL' THEN excluded.json_type
+            ELSE _table_columns.json_type END`,
+    [batch],
+  );
+}
+
+/** Runs the mapping again, numbering rows, to find which ones were not stored and why. */
+async function findRejected(engine: DuckDBEngine, query: string): Promise<RejectedRow[]> {
+  const result = await engine.query(
+    `SELECT n, _Reject FROM (SELECT row_number() OVER () AS n, _Reject FROM (${query}))
+     WHERE _Reject IS NOT NULL ORDER BY n`,
+  );
+  return result.rows.map(([n, reason]) => ({ ordinal: Number(n), reason: String(reason) }));
+}
