@@ -27,10 +27,13 @@ export function progressBar(stream: NodeJS.WriteStream, quiet: boolean): Progres
     lastDraw = now;
     const filled = Math.round(Math.max(0, Math.min(1, fraction)) * BAR_WIDTH);
     const bar = '#'.repeat(filled) + '.'.repeat(BAR_WIDTH - filled);
-    const status = `[${bar}] ${String(Math.round(fraction * 100)).padStart(3)}%  ` +
+    const status =
+      `[${bar}] ${String(Math.round(fraction * 100)).padStart(3)}%  ` +
       `${inputs} inputs, ${events} events  ${name}`;
     const width = (stream.columns ?? 80) - 1;
-    stream.write(`\r${status.length > width ? status.slice(0, width - 1) + '…' : status.padEnd(width)}`);
+    stream.write(
+      `\r${status.length > width ? status.slice(0, width - 1) + '…' : status.padEnd(width)}`,
+    );
   };
 
   return {

@@ -9,7 +9,7 @@ import { MINUTE, MS, SECOND } from './clock.js';
 import type { DeskSession } from './desk.js';
 import { DOMAIN } from './estate.js';
 import { unlabelledImage } from './images.js';
-import type { Site } from './internet.js';
+import { USER_AGENTS, type Site } from './internet.js';
 import { explicitCredentials, logOff, logOn } from './logon.js';
 import type { Machine, Proc } from './machine.js';
 import { webRequest } from './network.js';
@@ -239,7 +239,7 @@ function download(attack: Attack, cradle: Proc, at: number): Proc {
     site: PAYLOAD_SITE,
     path: '/payload.exe',
     method: 'GET',
-    userAgent: 'Mozilla/5.0 (Windows NT; Windows NT 10.0; en-US) WindowsPowerShell/5.1.17763.6414',
+    userAgent: USER_AGENTS.powershell,
     sent: rng.int(180, 260),
     received: 74_752,
     action: 'TCP_MISS',

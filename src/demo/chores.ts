@@ -130,7 +130,7 @@ function telemetryUpload(ctx: Chores, at: number): void {
     commandLine: 'C:\\Windows\\system32\\compattelrunner.exe -maintenance',
   });
   fetchFrom(world.rec, rng, at + rng.int(2, 30) * SECOND, proc, SERVICES.settings, {
-    userAgent: 'MSDW',
+    userAgent: USER_AGENTS.telemetry,
     lookup: true,
     method: 'POST',
   });

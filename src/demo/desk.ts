@@ -1,11 +1,14 @@
 /**
- * People at their workstations: who sits where, the logon session their programs run in, and
- * the shape of their working day.
+ * People at their workstations: who sits where, the logon session their programs run in, how
+ * a day at the desk begins (a fresh logon, or unlocking a session kept open), and the shape of
+ * the working day.
  */
 import type { Account, Identity } from './accounts.js';
-import { HOUR, MINUTE, SECOND } from './clock.js';
-import { HOSTS, userSpec, type UserSpec } from './estate.js';
+import { HOUR, MINUTE, MS, SECOND } from './clock.js';
+import { DOMAIN, HOSTS, userSpec, type UserSpec } from './estate.js';
+import { explicitCredentials, failLogon, logOff, logOn } from './logon.js';
 import type { Machine, Proc } from './machine.js';
+import { spawn } from './process.js';
 import type { Rng } from './random.js';
 import type { World } from './world.js';
 
@@ -70,6 +73,75 @@ export function carriedSession(desk: Desk): DeskSession {
     loggedOnAt + machine.rng.int(3, 9) * SECOND,
   );
   return { desk, identity, explorer };
+}
+
+/** Starts a day with a fresh logon: the password typed (sometimes twice), shell, group policy. */
+export function logOnForDay(world: World, rng: Rng, desk: Desk, at: number): DeskSession {
+  const { machine, account } = desk;
+  const winlogon = machine.core.winlogon;
+  if (rng.chance(0.12)) {
+    failLogon(world.rec, machine, at - rng.int(6, 40) * SECOND, {
+      type: 2,
+      userName: desk.user.name,
+      domain: DOMAIN.netbios,
+      status: '0xc000006d',
+      subStatus: '0xc000006a',
+      via: winlogon,
+    });
+  }
+
+  typedPassword(world, desk, at - rng.int(20, 200) * MS);
+  const identity = logOn(world.rec, machine, at, {
+    kind: 'interactive',
+    type: 2,
+    account,
+    via: winlogon,
+  });
+  const userinit = spawn(world.rec, at + rng.int(800, 2_000) * MS, winlogon, {
+    image: 'userinit',
+    commandLine: 'C:\\Windows\\system32\\userinit.exe',
+    identity,
+    integrity: 'Medium',
+    elevation: 'default',
+  });
+  const explorer = spawn(world.rec, at + rng.int(2_100, 4_000) * MS, userinit, {
+    image: 'explorer',
+    commandLine: 'C:\\Windows\\Explorer.EXE',
+  });
+
+  const dc = world.machine('DC01');
+  const policy = logOn(world.rec, dc, at + rng.int(200, 900) * MS, {
+    kind: 'network',
+    account,
+    auth: 'kerberos',
+    client: { ip: machine.ip, port: machine.ephemeralPort(), workstation: machine.name },
+  });
+  logOff(world.rec, dc, at + rng.int(3, 12) * SECOND, policy, 3);
+  return { desk, identity, explorer };
+}
+
+/** Unlocking the screen is a short logon of its own (type 7) that ends at once. */
+export function unlock(world: World, rng: Rng, session: DeskSession, at: number): void {
+  const { machine, account } = session.desk;
+  const via = machine.core.winlogon;
+  typedPassword(world, session.desk, at - rng.int(20, 200) * MS);
+  const unlocked = logOn(world.rec, machine, at, { kind: 'interactive', type: 7, account, via });
+  logOff(world.rec, machine, at + rng.int(100, 1_500) * MS, unlocked, 7);
+}
+
+/** Winlogon hands the password typed at the console to the machine's own logon (4648). */
+function typedPassword(world: World, desk: Desk, at: number): void {
+  const { machine } = desk;
+  explicitCredentials(world.rec, machine, at, {
+    subject: machine.system,
+    targetUser: desk.user.name,
+    targetDomain: DOMAIN.netbios,
+    server: 'localhost',
+    info: 'localhost',
+    process: machine.core.winlogon,
+    ip: '127.0.0.1',
+    port: '0',
+  });
 }
 
 /** Plans the working day that starts at office midnight `midnight`. */

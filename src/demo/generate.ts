@@ -10,6 +10,7 @@
  */
 import { InputError, InternalError } from '../errors.js';
 import type { ReaderItem } from '../ingest/record.js';
+import { formatOffset } from '../time/zone.js';
 import { ATTACK_TARGET, ATTACK_VICTIM, wmicAttack, type AttackFacts } from './attack.js';
 import { machineChores } from './chores.js';
 import { Clock } from './clock.js';
@@ -28,7 +29,7 @@ import { World } from './world.js';
 export interface DemoOptions {
   /** The end of the window; the attack happens a few hours before it. */
   readonly anchor: Date;
-  /** How many days the window spans, 1 to 31; 3 when left out. */
+  /** How many days the window spans, 1 to 14; 3 when left out. */
   readonly days?: number;
   /** Varies the activity (not the estate); 1 when left out. */
   readonly seed?: number;
@@ -52,7 +53,7 @@ export interface Demo {
 
 const DEFAULT_DAYS = 3;
 const DEFAULT_SEED = 1;
-const MAX_DAYS = 31;
+const MAX_DAYS = 14;
 
 /** Generates the demo estate's telemetry for the window ending at `options.anchor`. */
 export function generateDemo(options: DemoOptions): Demo {
@@ -106,11 +107,4 @@ function tell(clock: Clock, facts: AttackFacts, counts: ItemCounts): DemoStory {
     officeUtcOffset: formatOffset(OFFICE_UTC_OFFSET_MINUTES),
     counts: { ...counts, events, rows },
   };
-}
-
-function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  const hours = String(Math.floor(abs / 60)).padStart(2, '0');
-  return `${sign}${hours}:${String(abs % 60).padStart(2, '0')}`;
 }

@@ -65,13 +65,7 @@ export const IMAGES = {
   gpupdate: win('gpupdate.exe', 'Group Policy Update Utility', 'GPUpdate.exe'),
   mmc: win('mmc.exe', 'Microsoft Management Console', 'MMC.EXE'),
   mstsc: win('mstsc.exe', 'Remote Desktop Connection', 'mstsc.exe'),
-  rdpclip: win('rdpclip.exe', 'RDP Clipboard Monitor', 'rdpclip.exe'),
   notepad: win('notepad.exe', 'Notepad', 'NOTEPAD.EXE'),
-  searchProtocolHost: win(
-    'SearchProtocolHost.exe',
-    'Microsoft Windows Search Protocol Host',
-    'SearchProtocolHost.exe',
-  ),
   compatTelRunner: win(
     'CompatTelRunner.exe',
     'Microsoft Compatibility Telemetry',
@@ -149,13 +143,6 @@ export const IMAGES = {
     originalFileName: 'OneDrive.exe',
     product: 'Microsoft OneDrive',
     version: '24.201.1006.0005',
-  },
-  sqlservr: {
-    path: 'C:\\Program Files\\Microsoft SQL Server\\MSSQL15.MSSQLSERVER\\MSSQL\\Binn\\sqlservr.exe',
-    description: 'SQL Server Windows NT - 64 Bit',
-    originalFileName: 'sqlservr.exe',
-    product: 'Microsoft SQL Server',
-    version: '2019.0150.4395.02',
   },
 } satisfies Record<string, ImageSpec>;
 

@@ -105,6 +105,7 @@ export const USER_AGENTS = {
     'Chrome/130.0.0.0 Safari/537.36 Edg/130.0.0.0 Teams/24295.605.3225.8804',
   windowsUpdate: 'Microsoft-CryptoAPI/10.0',
   defender: 'MpCommunication',
+  telemetry: 'MSDW',
   googleUpdate: 'Google Update/1.3.36.372;winhttp',
   powershell: 'Mozilla/5.0 (Windows NT; Windows NT 10.0; en-US) WindowsPowerShell/5.1.17763.6414',
 } as const;

@@ -30,7 +30,7 @@ export interface SpawnSpec {
 /**
  * Starts a process under `parent` at `at`, writes its 4688 and Sysmon 1, and returns it.
  *
- * @example spawn(rec, at, explorer, { image: 'notepad', commandLine: 'notepad.exe todo.txt' })
+ * @example spawn(rec, at, explorer, { image: 'notepad', commandLine: 'notepad.exe notes.txt' })
  */
 export function spawn(rec: Recorder, at: number, parent: Proc, spec: SpawnSpec): Proc {
   const machine = parent.machine;

@@ -71,9 +71,13 @@ export class Rng {
     return Math.round(mean + spread * bell);
   }
 
-  /** How many times something with an average of `mean` happens in one interval. */
+  /**
+   * How many times something with an average of `mean` happens in one interval: never or once
+   * for rare things, and within half the mean either way for common ones.
+   */
   count(mean: number): number {
-    return Math.max(0, this.around(mean, Math.max(1, mean * 0.5)));
+    if (mean < 1) return this.chance(mean) ? 1 : 0;
+    return this.around(mean, mean * 0.5);
   }
 
   /** `digits` lowercase hexadecimal digits. */

@@ -8,7 +8,7 @@ import { HOUR, MINUTE, MS, SECOND } from './clock.js';
 import type { Desk } from './desk.js';
 import { DOMAIN, fqdn } from './estate.js';
 import { failLogon, logOff, logOn } from './logon.js';
-import type { Machine, Proc } from './machine.js';
+import type { Machine, Proc, RunningSpec } from './machine.js';
 import { spawn } from './process.js';
 import type { Rng } from './random.js';
 import { connection } from './telemetry.js';
@@ -67,17 +67,20 @@ function webApplication(world: World, rng: Rng): void {
   let recycleAt = rng.int(2 * HOUR, 20 * HOUR);
 
   world.eachHour((hour, end) => {
+    const previous = worker;
+    const switchAt = recycleAt;
     if (recycleAt < end) {
       worker = recycle(world, rng, activation, account, recycleAt);
       recycleAt += rng.around(29 * HOUR, 2 * HOUR);
     }
     for (let i = rng.count(8 + 16 * world.busyness(hour)); i > 0; i -= 1) {
-      databaseSession(world, rng, worker, sql, world.between(rng, hour, end));
+      const at = world.between(rng, hour, end);
+      databaseSession(world, rng, at < switchAt ? previous : worker, sql, at);
     }
   });
 }
 
-function workerSpec(identity: Identity): Parameters<Machine['running']>[0] {
+function workerSpec(identity: Identity): RunningSpec {
   return {
     image: 'w3wp',
     commandLine: `c:\\windows\\system32\\inetsrv\\w3wp.exe ${W3WP_ARGS}`,

@@ -8,22 +8,23 @@ import { HOUR, MINUTE, MS, SECOND } from './clock.js';
 import {
   activeSpans,
   desks,
+  logOnForDay,
   planWorkday,
-  type Desk,
+  unlock,
   type DeskSession,
   type Workday,
 } from './desk.js';
-import { DOMAIN, IT_PERSON, fqdn } from './estate.js';
-import { pickSite, SERVICES, USER_AGENTS } from './internet.js';
-import { explicitCredentials, failLogon, logOff, logOn } from './logon.js';
+import { IT_PERSON, fqdn } from './estate.js';
 import type { ImageName } from './images.js';
+import { pickSite, SERVICES, USER_AGENTS } from './internet.js';
+import { logOff, logOn } from './logon.js';
 import type { Proc } from './machine.js';
 import { spawn } from './process.js';
 import type { Rng } from './random.js';
+import { shareVisit } from './servers.js';
 import { fileCreated } from './telemetry.js';
 import { fetchFrom } from './web.js';
 import type { World } from './world.js';
-import { shareVisit } from './servers.js';
 
 /** The programs a person has open during the day. */
 interface Day {
@@ -114,74 +115,6 @@ export function workdays(world: World, carried: ReadonlyMap<string, DeskSession>
   }
 }
 
-function logOnForDay(world: World, rng: Rng, desk: Desk, at: number): DeskSession {
-  const { machine, account } = desk;
-  const winlogon = machine.core.winlogon;
-  if (rng.chance(0.12)) {
-    failLogon(world.rec, machine, at - rng.int(6, 40) * SECOND, {
-      type: 2,
-      userName: desk.user.name,
-      domain: DOMAIN.netbios,
-      status: '0xc000006d',
-      subStatus: '0xc000006a',
-      via: winlogon,
-    });
-  }
-
-  typedPassword(world, desk, at - rng.int(20, 200) * MS);
-  const identity = logOn(world.rec, machine, at, {
-    kind: 'interactive',
-    type: 2,
-    account,
-    via: winlogon,
-  });
-  const userinit = spawn(world.rec, at + rng.int(800, 2_000) * MS, winlogon, {
-    image: 'userinit',
-    commandLine: 'C:\\Windows\\system32\\userinit.exe',
-    identity,
-    integrity: 'Medium',
-    elevation: 'default',
-  });
-  const explorer = spawn(world.rec, at + rng.int(2_100, 4_000) * MS, userinit, {
-    image: 'explorer',
-    commandLine: 'C:\\Windows\\Explorer.EXE',
-  });
-
-  const dc = world.machine('DC01');
-  const policy = logOn(world.rec, dc, at + rng.int(200, 900) * MS, {
-    kind: 'network',
-    account,
-    auth: 'kerberos',
-    client: { ip: machine.ip, port: machine.ephemeralPort(), workstation: machine.name },
-  });
-  logOff(world.rec, dc, at + rng.int(3, 12) * SECOND, policy, 3);
-  return { desk, identity, explorer };
-}
-
-/** Unlocking the screen is a short logon of its own (type 7) that ends at once. */
-function unlock(world: World, rng: Rng, session: DeskSession, at: number): void {
-  const { machine, account } = session.desk;
-  const via = machine.core.winlogon;
-  typedPassword(world, session.desk, at - rng.int(20, 200) * MS);
-  const unlocked = logOn(world.rec, machine, at, { kind: 'interactive', type: 7, account, via });
-  logOff(world.rec, machine, at + rng.int(100, 1_500) * MS, unlocked, 7);
-}
-
-/** Winlogon hands the password typed at the console to the machine's own logon (4648). */
-function typedPassword(world: World, desk: Desk, at: number): void {
-  const { machine } = desk;
-  explicitCredentials(world.rec, machine, at, {
-    subject: machine.system,
-    targetUser: desk.user.name,
-    targetDomain: DOMAIN.netbios,
-    server: 'localhost',
-    info: 'localhost',
-    process: machine.core.winlogon,
-    ip: '127.0.0.1',
-    port: '0',
-  });
-}
-
 function workday(world: World, rng: Rng, session: DeskSession, plan: Workday): void {
   const day = openApplications(world, rng, session, plan.arrive);
   const ready = plan.arrive + 20 * MINUTE;
@@ -206,6 +139,10 @@ function openApplications(world: World, rng: Rng, session: DeskSession, arrive: 
   const teams = spawn(world.rec, arrive + rng.int(20, 60) * SECOND, explorer, {
     image: 'teams',
     commandLine: `"${explorer.machine.image('teams').path}" msteams:system-initiated`,
+  });
+  spawn(world.rec, arrive + rng.int(10, 40) * SECOND, explorer, {
+    image: 'oneDrive',
+    commandLine: `"${explorer.machine.image('oneDrive').path}" /background`,
   });
   const outlook = spawn(world.rec, arrive + rng.int(2, 6) * MINUTE, explorer, {
     image: 'outlook',

@@ -49,7 +49,11 @@ export async function ingestPaths(
           await session.load(entry);
           break;
         case 'ignored':
-          session.summary.notices.push({ name: entry.name, message: entry.reason, severity: 'info' });
+          session.summary.notices.push({
+            name: entry.name,
+            message: entry.reason,
+            severity: 'info',
+          });
           break;
         case 'problem':
           session.summary.notices.push(entry);

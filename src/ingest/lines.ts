@@ -34,7 +34,9 @@ async function scanLines(
   };
 
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const bytes: Buffer = carry.length ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+    const bytes: Buffer = carry.length
+      ? Buffer.concat([carry, chunk as Buffer])
+      : (chunk as Buffer);
     let start = 0;
     for (let nl = bytes.indexOf(NEWLINE, start); nl >= 0; nl = bytes.indexOf(NEWLINE, start)) {
       onLine(bytes, start, nl);

@@ -48,7 +48,11 @@ export async function loadInput(run: InputLoad, entry: FileEntry | RecordsEntry)
     report = await loadOne(run, entry, name, format);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    run.summary.notices.push({ name, message: `could not be loaded: ${message}`, severity: 'error' });
+    run.summary.notices.push({
+      name,
+      message: `could not be loaded: ${message}`,
+      severity: 'error',
+    });
     report = { name, format, events: 0, duplicates: 0, bad: 0, skipped: 'failed' };
   }
   run.summary.inputs.push(report);
@@ -75,7 +79,11 @@ async function loadOne(
   }
   if (entry.kind === 'input' && entry.format === 'evtx') {
     const skipped = 'binary .evtx is not supported by this version of Quarry';
-    run.summary.notices.push({ name, message: `${skipped}: export it as XML or JSON`, severity: 'error' });
+    run.summary.notices.push({
+      name,
+      message: `${skipped}: export it as XML or JSON`,
+      severity: 'error',
+    });
     return { name, format, events: 0, duplicates: 0, bad: 0, skipped };
   }
 
@@ -121,10 +129,17 @@ async function loadJsonFile(
 ): Promise<LoadResult> {
   const path = await materialize(entry.source, run.workDir);
   const result = await withProgress(run, () =>
-    loadJsonLines(run.engine, { ...loadOptions(run, entry.source.name, batch), path, rows: countRows(path) }),
+    loadJsonLines(run.engine, {
+      ...loadOptions(run, entry.source.name, batch),
+      path,
+      rows: countRows(path),
+    }),
   );
   if (result.rejected.length > 0) {
-    const found = await locateRows(path, result.rejected.map((r) => r.ordinal));
+    const found = await locateRows(
+      path,
+      result.rejected.map((r) => r.ordinal),
+    );
     for (const { ordinal, reason } of result.rejected) {
       const at = found.get(ordinal);
       const position = at ? `line ${at.line}` : `row ${ordinal}`;
@@ -146,14 +161,19 @@ async function loadStaged(
   const staging = StagingFile.create(run.workDir, `batch-${batch}`);
   try {
     for await (const item of decode(run, entry)) {
-      if (item.kind === 'bad') bad.push({ source: name, position: item.position, message: item.message });
+      if (item.kind === 'bad')
+        bad.push({ source: name, position: item.position, message: item.message });
       else if (item.kind === 'event') await staging.addEvent(item.position, item.event);
       else if (item.kind === 'row') await staging.addRow(item.position, item.row);
       else await staging.addLine(item.position, item.text);
     }
     await staging.close();
     const result = await withProgress(run, () =>
-      loadJsonLines(run.engine, { ...loadOptions(run, name, batch), path: staging.path, rows: Promise.resolve(staging.count) }),
+      loadJsonLines(run.engine, {
+        ...loadOptions(run, name, batch),
+        path: staging.path,
+        rows: Promise.resolve(staging.count),
+      }),
     );
     for (const { ordinal, reason } of result.rejected) {
       bad.push({ source: name, position: staging.positionOf(ordinal), message: reason });
@@ -164,7 +184,8 @@ async function loadStaged(
   }
 }
 
-type Decoded = ReaderItem | { readonly kind: 'text'; readonly position: string; readonly text: string };
+type Decoded =
+  ReaderItem | { readonly kind: 'text'; readonly position: string; readonly text: string };
 
 async function* decode(run: InputLoad, entry: FileEntry | RecordsEntry): AsyncGenerator<Decoded> {
   if (entry.kind === 'records') {

@@ -40,7 +40,10 @@ const id = DUCKDB_DIALECT.identifier;
 const COLUMN_LIST = EVENT_COLUMNS.map((c) => id(c.name)).join(', ');
 
 /** Loads one file. The caller holds no transaction; this opens and commits its own. */
-export async function loadJsonLines(engine: DuckDBEngine, request: LoadRequest): Promise<LoadResult> {
+export async function loadJsonLines(
+  engine: DuckDBEngine,
+  request: LoadRequest,
+): Promise<LoadResult> {
   const query = mappingQuery({ ...request, source: jsonLinesSource(request.path) });
   await engine.execute('BEGIN TRANSACTION');
   try {

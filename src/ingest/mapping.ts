@@ -29,7 +29,12 @@ function buildShapes(row: RowStructure, options: ShapeOptions): BuiltShape[] {
     const test = shape.test(row);
     const sql = shape.build(row, options);
     if (sql.data === 'r') {
-      return { name: shape.name, test, sql, promoted: PROMOTED_FIELDS.map((name) => row.text(name)) };
+      return {
+        name: shape.name,
+        test,
+        sql,
+        promoted: PROMOTED_FIELDS.map((name) => row.text(name)),
+      };
     }
     // Nested event data: its promoted fields come from a second, small transform.
     return {
@@ -42,7 +47,10 @@ function buildShapes(row: RowStructure, options: ShapeOptions): BuiltShape[] {
 }
 
 /** `CASE shape WHEN 1 THEN ... END` over the built shapes. */
-function perShape(shapes: readonly BuiltShape[], pick: (s: BuiltShape) => string | undefined): string {
+function perShape(
+  shapes: readonly BuiltShape[],
+  pick: (s: BuiltShape) => string | undefined,
+): string {
   const whens = shapes
     .map((s, i) => [i + 1, pick(s)] as const)
     .filter(([, sql]) => sql !== undefined && sql !== 'NULL')
@@ -132,7 +140,9 @@ dat AS (SELECT *${nested.map((n) => `, ${n}`).join('')} FROM cls),
 mapped AS (SELECT r, shape,
   ${storedColumns(shapes, options.batch, options.sourceName).join(',\n  ')}
   FROM dat)
-SELECT ${ITEM_ID} AS _ItemId, ${EVENT_COLUMNS.slice(1).map((c) => id(c.name)).join(', ')},
+SELECT ${ITEM_ID} AS _ItemId, ${EVENT_COLUMNS.slice(1)
+    .map((c) => id(c.name))
+    .join(', ')},
   ${REJECT} AS _Reject
 FROM mapped`;
 }

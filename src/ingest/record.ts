@@ -54,6 +54,14 @@ export type RecordPosition = string;
 
 /** What a reader yields: a decoded event, a flat row to be mapped like a JSON export, or a bad record. */
 export type ReaderItem =
-  | { readonly kind: 'event'; readonly position: RecordPosition; readonly event: WindowsEventRecord }
-  | { readonly kind: 'row'; readonly position: RecordPosition; readonly row: Record<string, FieldValue> }
+  | {
+      readonly kind: 'event';
+      readonly position: RecordPosition;
+      readonly event: WindowsEventRecord;
+    }
+  | {
+      readonly kind: 'row';
+      readonly position: RecordPosition;
+      readonly row: Record<string, FieldValue>;
+    }
   | { readonly kind: 'bad'; readonly position: RecordPosition; readonly message: string };

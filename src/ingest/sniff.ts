@@ -141,30 +141,50 @@ function firstLineHoldsOneValue(text: string, start: number): boolean {
   return true;
 }
 
+/** How many records after the header the CSV check looks at. */
+const CSV_SAMPLE_RECORDS = 10;
+
 /**
- * A header row: two or more short names split by one delimiter; when the head also holds the
- * first data record complete, that record has as many fields as the header.
+ * A header row: two or more names split by one delimiter, none of them a sentence or a
+ * comment. Of the complete records the head holds after it, the first and at least half of
+ * the others have as many fields as the header.
  */
-function looksLikeCsv(text: string, whole: boolean): boolean {
-  const end = text.indexOf('\n');
+function looksLikeCsv(head: string, whole: boolean): boolean {
+  const end = head.indexOf('\n');
   if (end < 0 && !whole) return false;
+  const text = whole && !head.endsWith('\n') ? `${head}\n` : head;
 
-  const headerLine = (end < 0 ? text : text.slice(0, end)).replace(/\r$/, '');
-  const delimiter = detectCsvDelimiter(headerLine);
-  if (!delimiter) return false;
-
-  const header = splitCsvRecord(text, 0, delimiter);
-  if (!header || header.fields.some((f) => f.length > 128)) return false;
+  const delimiter = detectCsvDelimiter(text.slice(0, text.indexOf('\n')).replace(/\r$/, ''));
+  const header = delimiter && splitCsvRecord(text, 0, delimiter);
+  if (!delimiter || !header || !header.fields.every(isFieldName)) return false;
   if (header.fields.every((f) => f.trim() === '')) return false;
 
-  const first = nextNonEmptyRecord(text, header.end, delimiter);
-  return first === undefined || first.fields.length === header.fields.length;
+  const counts = recordLengths(text, header.end, delimiter);
+  const matching = counts.filter((n) => n === header.fields.length).length;
+  return (
+    counts.length === 0 || (counts[0] === header.fields.length && matching * 2 >= counts.length)
+  );
 }
 
-function nextNonEmptyRecord(text: string, from: number, delimiter: CsvDelimiter) {
+/** A header name is short: a few words at most, and not a comment line's opening. */
+function isFieldName(field: string): boolean {
+  const name = field.trim();
+  const spaces = name.match(/\s+/g)?.length ?? 0;
+  return name.length <= 128 && spaces <= 4 && !/^(#|\/\/)/.test(name);
+}
+
+/** The field counts of the complete, non-empty records from `from` on, up to a sample. */
+function recordLengths(text: string, from: number, delimiter: CsvDelimiter): number[] {
+  const counts: number[] = [];
   let at = from;
-  while (at < text.length && (text[at] === '\n' || text[at] === '\r')) at++;
-  return at < text.length ? splitCsvRecord(text, at, delimiter) : undefined;
+  while (counts.length < CSV_SAMPLE_RECORDS) {
+    while (at < text.length && (text[at] === '\n' || text[at] === '\r')) at++;
+    const record = at < text.length ? splitCsvRecord(text, at, delimiter) : undefined;
+    if (!record) break;
+    counts.push(record.fields.length);
+    at = record.end;
+  }
+  return counts;
 }
 
 /**
@@ -251,7 +271,10 @@ function binaryReason(name: string): string {
 }
 
 function startsWithAt(head: Buffer, bytes: Buffer, offset: number): boolean {
-  return head.length >= offset + bytes.length && head.subarray(offset, offset + bytes.length).equals(bytes);
+  return (
+    head.length >= offset + bytes.length &&
+    head.subarray(offset, offset + bytes.length).equals(bytes)
+  );
 }
 
 function format(f: InputFormat): SniffResult {

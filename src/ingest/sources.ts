@@ -8,7 +8,6 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { InternalError } from '../errors.js';
 import { listMembers } from './archives/expand.js';
 import { FileSource, writeCopy } from './archives/byte-streams.js';
 import type { InputFormat, InputSource } from './reader.js';
@@ -177,7 +176,6 @@ async function readFileHead(path: string): Promise<Buffer> {
 
 /** Node's file system errors say what failed in their code; say it in words. */
 function fsMessage(error: unknown): string {
-  if (error instanceof InternalError) throw error;
   const code = (error as { code?: unknown } | undefined)?.code;
   switch (code) {
     case 'ENOENT':

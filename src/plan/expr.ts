@@ -79,17 +79,30 @@ export type FunctionName =
   | 'fileName'
   | 'folderPath'
   | 'regexExtract'
+  | 'regexMatch'
   | 'replaceText'
+  | 'xmlEscape'
   | 'split'
   | 'array'
   | 'arrayCompact'
+  | 'arrayJoin'
+  | 'arrayLength'
   | 'hexToLong'
+  | 'toHex'
+  | 'bitAnd'
+  | 'sha1'
   | 'formatDatetime'
+  | 'extraField'
   | 'eventDataXml'
+  | 'eventDataParams'
+  | 'eventDataText'
   | 'eventDataJson'
   | 'rowJson';
 
-export const lit = (value: string | number | bigint | boolean | null, type?: ScalarType): Literal => ({
+export const lit = (
+  value: string | number | bigint | boolean | null,
+  type?: ScalarType,
+): Literal => ({
   kind: 'Literal',
   type: type ?? literalType(value),
   value,

@@ -22,7 +22,8 @@ const SOURCE_COLUMNS = ['Channel', 'source', 'DeviceProduct', 'EventSourceName',
 /** DuckDB type names to Kusto's. */
 function scalarOf(duckdbType: string): ScalarType {
   const t = duckdbType.toUpperCase();
-  if (t === 'JSON' || t.endsWith('[]') || t.startsWith('STRUCT') || t.startsWith('MAP')) return 'dynamic';
+  if (t === 'JSON' || t.endsWith('[]') || t.startsWith('STRUCT') || t.startsWith('MAP'))
+    return 'dynamic';
   if (t.startsWith('TIMESTAMP') || t === 'DATE') return 'datetime';
   if (t === 'BOOLEAN') return 'bool';
   if (['TINYINT', 'SMALLINT', 'INTEGER', 'UTINYINT', 'USMALLINT'].includes(t)) return 'int';
@@ -45,7 +46,10 @@ export async function listRelations(engine: DuckDBEngine): Promise<Relation[]> {
        AND c.schema_name IN ('main', 'splunk')
      ORDER BY c.schema_name, c.table_name, c.column_index`,
   );
-  const relations = new Map<string, { name: string; kind: 'table' | 'view'; columns: Relation['columns'][number][] }>();
+  const relations = new Map<
+    string,
+    { name: string; kind: 'table' | 'view'; columns: Relation['columns'][number][] }
+  >();
   for (const [schema, table, column, type, kind] of result.rows) {
     const name = schema === 'main' ? String(table) : `${schema}.${table}`;
     let relation = relations.get(name);
@@ -67,7 +71,10 @@ function firstPresent(relation: Relation, names: readonly string[]): string | un
 }
 
 /** One row per relation: rows, time range, hosts and sources. */
-export async function inventory(engine: DuckDBEngine, relations: readonly Relation[]): Promise<ResultSet> {
+export async function inventory(
+  engine: DuckDBEngine,
+  relations: readonly Relation[],
+): Promise<ResultSet> {
   const rows: Value[][] = [];
   for (const relation of relations) rows.push(await describe(engine, relation));
   return {
@@ -104,5 +111,15 @@ async function describe(engine: DuckDBEngine, relation: Relation): Promise<Value
   ];
   const result = await engine.query(`SELECT ${parts.join(', ')} FROM ${sqlName(relation.name)}`);
   const [count, from, to, hosts, top, sources] = result.rows[0] ?? [];
-  return [relation.name, relation.kind, count ?? 0, from ?? null, to ?? null, hosts ?? null, top ?? null, sources ?? null, relation.columns.length];
+  return [
+    relation.name,
+    relation.kind,
+    count ?? 0,
+    from ?? null,
+    to ?? null,
+    hosts ?? null,
+    top ?? null,
+    sources ?? null,
+    relation.columns.length,
+  ];
 }

@@ -7,14 +7,7 @@ import type { ScalarType } from '../plan/types.js';
 
 /** Physical types a stored column can have; each engine maps them onto its own. */
 export type StoredType =
-  | 'uuid'
-  | 'text'
-  | 'int16'
-  | 'int32'
-  | 'uint32'
-  | 'uint64'
-  | 'time100ns'
-  | 'fields';
+  'uuid' | 'text' | 'int16' | 'int32' | 'uint32' | 'uint64' | 'time100ns' | 'fields';
 
 export interface StoredColumn {
   readonly name: string;
@@ -34,7 +27,12 @@ const column = (name: string, type: StoredType, scalar: ScalarType, doc: string)
 /** Identity and provenance of each stored row. */
 export const IDENTITY_COLUMNS: readonly StoredColumn[] = [
   column('_ItemId', 'uuid', 'string', 'the event identity (see docs/storage.md)'),
-  column('_Table', 'text', 'string', 'vendor table of a row kept as it came; null for Windows events'),
+  column(
+    '_Table',
+    'text',
+    'string',
+    'vendor table of a row kept as it came; null for Windows events',
+  ),
   column('_Batch', 'int32', 'int', 'the ingest run that stored the row'),
   column('_Source', 'text', 'string', 'file (and archive member) the row came from'),
   column('_Format', 'text', 'string', 'the export shape the row was read as'),
@@ -127,7 +125,9 @@ export const LEFTOVER_COLUMNS: readonly StoredColumn[] = [
 export const EVENT_COLUMNS: readonly StoredColumn[] = [
   ...IDENTITY_COLUMNS,
   ...SYSTEM_COLUMNS,
-  ...PROMOTED_FIELDS.map((name) => column(name, 'text', 'string', `EventData/Data[@Name='${name}']`)),
+  ...PROMOTED_FIELDS.map((name) =>
+    column(name, 'text', 'string', `EventData/Data[@Name='${name}']`),
+  ),
   ...LEFTOVER_COLUMNS,
 ];
 

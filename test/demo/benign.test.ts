@@ -57,7 +57,7 @@ describe('benign activity', () => {
     );
   });
 
-  it('has logons of every type the brief of a Windows estate calls for', () => {
+  it('has every kind of logon a Windows estate produces', () => {
     const types = new Set(find(events, 'Security', 4624).map((event) => field(event, 'LogonType')));
     assert.deepEqual([...types].sort(), ['10', '2', '3', '5', '7']);
     assert.ok(find(events, 'Security', 4625).length > 0);

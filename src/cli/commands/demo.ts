@@ -26,7 +26,9 @@ export function demoCommand(program: Command, exit: (code: number) => void): voi
   withGlobalOptions(
     program
       .command('demo')
-      .description('build the demo estate (a few days of a small domain, one WMIC attack) and ingest it')
+      .description(
+        'build the demo estate (a few days of a small domain, one WMIC attack) and ingest it',
+      )
       .option('--anchor <time>', 'end of the demo window (default: the start of the current hour)')
       .option('--days <n>', 'days of activity before the anchor', '3'),
   ).action(async (flags: DemoFlags, command: Command) => {
@@ -34,7 +36,9 @@ export function demoCommand(program: Command, exit: (code: number) => void): voi
     const anchor = demoAnchor(flags.anchor, context);
     const days = Number(flags.days ?? 3);
     if (!Number.isInteger(days) || days < 1 || days > 31) {
-      throw new InputError(`--days: expected a whole number of days from 1 to 31, got '${flags.days}'`);
+      throw new InputError(
+        `--days: expected a whole number of days from 1 to 31, got '${flags.days}'`,
+      );
     }
 
     const demo = generateDemo({ anchor, days });

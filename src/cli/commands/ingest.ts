@@ -19,7 +19,9 @@ export function ingestCommand(program: Command, exit: (code: number) => void): v
   withGlobalOptions(
     program
       .command('ingest')
-      .description('read logs into the store: .json/.ndjson exports, event XML, CSV, and archives of them')
+      .description(
+        'read logs into the store: .json/.ndjson exports, event XML, CSV, and archives of them',
+      )
       .argument('<path...>', 'files and folders (folders are read recursively)')
       .option('--input-tz <zone>', 'zone of timestamps written without an offset (default: UTC)'),
   ).action(async (paths: string[], flags: IngestFlags, command: Command) => {

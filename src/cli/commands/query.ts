@@ -21,7 +21,11 @@ export function queryCommand(program: Command): void {
     const engine = await openForQuery(context.store);
     try {
       const result = await engine.query(flags.sql);
-      await writeResult(result, { format: context.output, tz: context.tz, width: context.stdout.columns }, context.stdout);
+      await writeResult(
+        result,
+        { format: context.output, tz: context.tz, width: context.stdout.columns },
+        context.stdout,
+      );
       context.say(summaryLine(result));
     } finally {
       await engine.close();

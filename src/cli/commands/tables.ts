@@ -39,7 +39,11 @@ export function tablesCommand(program: Command): void {
             rows: relations.flatMap((r) => r.columns.map((c) => [r.name, c.name, c.type])),
           }
         : await inventory(engine, relations);
-      await writeResult(result, { format: context.output, tz: context.tz, width: context.stdout.columns }, context.stdout);
+      await writeResult(
+        result,
+        { format: context.output, tz: context.tz, width: context.stdout.columns },
+        context.stdout,
+      );
       context.say(summaryLine(result));
     } finally {
       await engine.close();

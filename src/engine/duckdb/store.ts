@@ -21,7 +21,10 @@ export function storePath(option?: string, env: NodeJS.ProcessEnv = process.env)
  * `readable` folders (the inputs' own folders and the spill folder), and spills to a folder
  * beside the store when a load outgrows its memory.
  */
-export async function openForWrite(path: string, readable: readonly string[]): Promise<DuckDBEngine> {
+export async function openForWrite(
+  path: string,
+  readable: readonly string[],
+): Promise<DuckDBEngine> {
   const engine = await DuckDBEngine.open({
     path,
     memoryLimit: LOAD_MEMORY_LIMIT,

@@ -69,9 +69,12 @@ function convert(value: DuckDBValue): Value {
   if (value instanceof DuckDBTimestampNanosecondsValue) return new Instant(value.nanos);
   if (value instanceof DuckDBTimestampValue) return new Instant(value.micros * 1000n);
   if (value instanceof DuckDBTimestampTZValue) return new Instant(value.micros * 1000n);
-  if (value instanceof DuckDBTimestampMillisecondsValue) return new Instant(value.millis * 1_000_000n);
-  if (value instanceof DuckDBTimestampSecondsValue) return new Instant(value.seconds * 1_000_000_000n);
-  if (value instanceof DuckDBDateValue) return new Instant(BigInt(value.days) * 86_400_000_000_000n);
+  if (value instanceof DuckDBTimestampMillisecondsValue)
+    return new Instant(value.millis * 1_000_000n);
+  if (value instanceof DuckDBTimestampSecondsValue)
+    return new Instant(value.seconds * 1_000_000_000n);
+  if (value instanceof DuckDBDateValue)
+    return new Instant(BigInt(value.days) * 86_400_000_000_000n);
   if (value instanceof DuckDBIntervalValue) return intervalToDuration(value);
   if (value instanceof DuckDBDecimalValue) return Number(value.toString());
   if (value instanceof DuckDBUUIDValue) return value.toString();

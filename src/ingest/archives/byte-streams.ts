@@ -85,6 +85,7 @@ export function localPath(source: InputSource): Promise<string> {
   let path = spilled.get(source);
   if (!path) {
     path = writeCopy(source, spillFolder());
+    path.catch(() => spilled.delete(source));
     spilled.set(source, path);
   }
   return path;

@@ -48,7 +48,7 @@ async function* inflate(
     bytesOut += chunk.length;
   });
 
-  const failed = new Promise<never>((_, reject) => zlib.once('error', reject));
+  const failed = new Promise<never>((_, reject) => zlib.on('error', reject));
   failed.catch(() => undefined);
 
   try {

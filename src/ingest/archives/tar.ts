@@ -50,7 +50,7 @@ export async function* walkTar(input: TarInput): AsyncGenerator<ArchiveEvent> {
   }
 
   const early = walk.early();
-  if (early) yield endsEarly(input.name, early);
+  if (early) yield endsEarly(input.name, early, walk, state);
 }
 
 async function* visit(input: TarInput, entry: Entry, state: WalkState) {
@@ -164,21 +164,40 @@ function stopped(archive: string, error: unknown, walk: TarWalk, state: WalkStat
 
   const member = state.member;
   if (member) {
-    const message = `the content stops at byte ${member.got} of ${member.size}: the archive is cut short`;
+    const message =
+      `the content stops at byte ${member.got} of ${member.size}: ` + 'the archive is cut short';
     const at = { file: member.name, offset: member.got };
     return problem(member.name, new InputError(message, at).message);
   }
 
-  if (walk.lastNonZero() < state.contentEnd) return endsEarly(archive, walk.early());
+  if (walk.lastNonZero() < state.contentEnd) return endsEarly(archive, walk.early(), walk, state);
   const at = { file: archive, offset: walk.bytesIn() };
-  return problem(archive, new InputError('the archive is cut short inside a tar header', at).message);
+  return problem(
+    archive,
+    new InputError('the archive is cut short inside a tar header', at).message,
+  );
 }
 
-function endsEarly(archive: string, early: EarlyEnd | undefined): ArchiveEvent {
+/**
+ * A warning for an archive that stops early with every member seen complete. Whether members
+ * after them are lost depends on whether the tar's closing zero blocks had begun.
+ */
+function endsEarly(
+  archive: string,
+  early: EarlyEnd | undefined,
+  walk: TarWalk,
+  state: WalkState,
+): ArchiveEvent {
   const why = early
-    ? `the gzip stream stops after ${early.compressedBytes} compressed bytes, without its end marker`
-    : 'the tar stream stops inside the padding after its last member';
-  return problem(archive, `the archive ends early: ${why}; every member in it is complete`, 'warning');
+    ? `the gzip stream stops after ${early.compressedBytes} compressed bytes, ` +
+      'before its trailer'
+    : 'the tar stream stops after its last member';
+  const padded = Math.ceil(state.contentEnd / BLOCK) * BLOCK;
+  const atEnd = walk.lastNonZero() < state.contentEnd && walk.bytesIn() >= padded + BLOCK;
+  const members = atEnd
+    ? 'the tar had reached its closing blocks, so every member in it is complete'
+    : 'the members listed are complete, but later ones may be missing';
+  return problem(archive, `the archive ends early: ${why}; ${members}`, 'warning');
 }
 
 function lastNonZeroIndex(chunk: Buffer): number {

@@ -96,7 +96,8 @@ function unsupported(entry: Entry): NotSupportedError | undefined {
 function damaged(error: unknown, file: string, what: 'archive' | 'member', offset?: number) {
   if (error instanceof InputError || error instanceof NotSupportedError) return error;
   const detail = error instanceof Error ? error.message : String(error);
-  const message = `${what === 'archive' ? 'not a readable zip archive' : 'damaged zip member'} (${detail})`;
+  const label = what === 'archive' ? 'not a readable zip archive' : 'damaged zip member';
+  const message = `${label} (${detail})`;
   return new InputError(message, { file, offset }, { cause: error });
 }
 
@@ -126,8 +127,15 @@ async function measureZip(path: string): Promise<{ fileSize: number; zipSize: nu
     const tail = Buffer.alloc(length);
     await file.read(tail, 0, length, fileSize - length);
 
-    for (let at = tail.lastIndexOf(END_RECORD); at >= 0; at = tail.lastIndexOf(END_RECORD, at - 1)) {
-      const end = at + END_RECORD_SIZE <= length ? at + END_RECORD_SIZE + tail.readUInt16LE(at + 20) : Infinity;
+    for (
+      let at = tail.lastIndexOf(END_RECORD);
+      at >= 0;
+      at = tail.lastIndexOf(END_RECORD, at - 1)
+    ) {
+      const end =
+        at + END_RECORD_SIZE <= length
+          ? at + END_RECORD_SIZE + tail.readUInt16LE(at + 20)
+          : Infinity;
       if (end <= length) return { fileSize, zipSize: fileSize - length + end };
       if (at === 0) break;
     }

@@ -35,7 +35,8 @@ export const DEFENDER_TABLE_OF_ACTION: Readonly<Record<string, readonly string[]
 
 function tableOfRow(actionType: string, hasCloudFields: string): string {
   const whens = Object.entries(DEFENDER_TABLE_OF_ACTION).map(
-    ([table, actions]) => `WHEN ${actionType} IN (${actions.map(str).join(', ')}) THEN ${str(table)}`,
+    ([table, actions]) =>
+      `WHEN ${actionType} IN (${actions.map(str).join(', ')}) THEN ${str(table)}`,
   );
   return (
     `CASE ${whens.join(' ')} WHEN ${hasCloudFields} THEN 'CloudAppEvents' ` +

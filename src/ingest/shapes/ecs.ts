@@ -38,7 +38,10 @@ export const ECS_SHAPE: Shape = {
       data: `coalesce(${row.json('winlog', 'event_data')}, ${row.json('winlog', 'user_data')})`,
       dataDrop: [],
       extra: [
-        ['*', `json_merge_patch(r, '{"winlog":{"event_data":null,"user_data":null},"message":null}')`],
+        [
+          '*',
+          `json_merge_patch(r, '{"winlog":{"event_data":null,"user_data":null},"message":null}')`,
+        ],
       ],
       table: 'NULL',
     };

@@ -16,7 +16,14 @@ import {
   type ShapeOptions,
 } from './shape.js';
 
-const TIME_KEYS = ['EventTime', 'TimeCreated', 'TimeGenerated', '@timestamp', 'timestamp', 'UtcTime'];
+const TIME_KEYS = [
+  'EventTime',
+  'TimeCreated',
+  'TimeGenerated',
+  '@timestamp',
+  'timestamp',
+  'UtcTime',
+];
 const ID_KEYS = ['EventID', 'EventId', 'EventCode'];
 
 /** Keys that carry System fields; they leave the event data. */

@@ -192,8 +192,7 @@ export const SENTINEL_EVENT_SHAPE: Shape = {
 /** Any other table: kept whole, under its own name. */
 export const SENTINEL_TABLE_SHAPE: Shape = {
   name: 'sentinel-table',
-  test: (row) =>
-    `${row.has('Type')} AND (${row.has('TimeGenerated')} OR ${row.has('Timestamp')})`,
+  test: (row) => `${row.has('Type')} AND (${row.has('TimeGenerated')} OR ${row.has('Timestamp')})`,
   build(row, options) {
     return {
       system: {

@@ -76,7 +76,9 @@ export interface ShapeOptions {
 
 /** A JSON path selecting `segments` one below the other, each quoted. */
 export function jsonPath(segments: readonly string[]): string {
-  return '$' + segments.map((s) => `."${s.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join('');
+  return (
+    '$' + segments.map((s) => `."${s.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join('')
+  );
 }
 
 /** A SQL string literal. */

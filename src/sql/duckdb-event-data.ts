@@ -1,0 +1,104 @@
+/**
+ * Renderings of a Windows event's fields on DuckDB, where they live in the `EventData` JSON
+ * column. Each rendering first takes the event's own fields: the object's entries in document
+ * order, less the keys its `_Format` does not count as event data (see
+ * `schema/views/event-keys.ts`) and, for formats that keep whole exported rows, less empty
+ * values and Log Analytics' `_` columns.
+ */
+import { WHOLE_ROW_FORMATS } from '../schema/views/event-keys.js';
+
+/** What the renderings need from the compiler. */
+export interface EventDataContext {
+  /** A quoted name. */
+  name(name: string): string;
+  /** A string constant. */
+  text(value: string): string;
+  /** Text escaped for XML. */
+  xmlEscape(text: string): string;
+}
+
+/** The keys to leave out, per `_Format`. */
+export type NonEventKeys = ReadonlyMap<string, readonly string[]>;
+
+export class DuckDBEventData {
+  constructor(
+    private readonly sql: EventDataContext,
+    private readonly keys: NonEventKeys,
+  ) {}
+
+  /** `<Data Name="X">value</Data>` for each field. */
+  xml(quote: '"' | "'"): string {
+    const t = (value: string) => this.sql.text(value);
+    const key = this.sql.xmlEscape('e.key');
+    return this.joined(
+      `${t(`<Data Name=${quote}`)} || ${key} || ${t(`${quote}>`)} || ${this.value()} || ${t('</Data>')}`,
+      t(''),
+    );
+  }
+
+  /** `<Param>value</Param>` for each field. */
+  params(): string {
+    const t = (value: string) => this.sql.text(value);
+    return this.joined(`${t('<Param>')} || ${this.value()} || ${t('</Param>')}`, t(''));
+  }
+
+  /** One `Name: value` line per field. */
+  lines(): string {
+    const t = (value: string) => this.sql.text(value);
+    return this.joined(`e.key || ${t(': ')} || coalesce(e.value, ${t('')})`, t('\n'));
+  }
+
+  /** The fields as a JSON object; whole rows keep their fields' values as text. */
+  json(): string {
+    const data = this.sql.name('EventData');
+    const whens = [...this.keys].map(([format, keys]) => {
+      const object = WHOLE_ROW_FORMATS.includes(format)
+        ? `to_json(map_from_entries(${this.filtered(format, keys)}))`
+        : `json_merge_patch(${data}, ${this.sql.text(removalPatch(keys))})`;
+      return `WHEN ${this.sql.text(format)} THEN ${object}`;
+    });
+    return whens.length === 0 ? data : `CASE ${this.format()} ${whens.join(' ')} ELSE ${data} END`;
+  }
+
+  /** The event's fields as a list of `{key, value}` structs, values as text. */
+  entries(): string {
+    const whens = [...this.keys].map(
+      ([format, keys]) => `WHEN ${this.sql.text(format)} THEN ${this.filtered(format, keys)}`,
+    );
+    return whens.length === 0
+      ? this.allEntries()
+      : `CASE ${this.format()} ${whens.join(' ')} ELSE ${this.allEntries()} END`;
+  }
+
+  /** An entry's value, escaped for XML. */
+  private value(): string {
+    return this.sql.xmlEscape(`coalesce(e.value, ${this.sql.text('')})`);
+  }
+
+  private joined(item: string, separator: string): string {
+    return `array_to_string(list_transform(${this.entries()}, lambda e: ${item}), ${separator})`;
+  }
+
+  private filtered(format: string, keys: readonly string[]): string {
+    const list = `[${keys.map((k) => this.sql.text(k)).join(', ')}]`;
+    const keep = WHOLE_ROW_FORMATS.includes(format)
+      ? `NOT list_contains(${list}, e.key) AND NOT starts_with(e.key, ${this.sql.text('_')}) ` +
+        `AND coalesce(e.value, ${this.sql.text('')}) <> ${this.sql.text('')}`
+      : `NOT list_contains(${list}, e.key)`;
+    return `list_filter(${this.allEntries()}, lambda e: ${keep})`;
+  }
+
+  private allEntries(): string {
+    const data = this.sql.name('EventData');
+    return `map_entries(json_transform(${data}, ${this.sql.text('"MAP(VARCHAR, VARCHAR)"')}))`;
+  }
+
+  private format(): string {
+    return this.sql.name('_Format');
+  }
+}
+
+/** A JSON merge patch that removes `keys`. */
+function removalPatch(keys: readonly string[]): string {
+  return JSON.stringify(Object.fromEntries(keys.map((k) => [k, null])));
+}

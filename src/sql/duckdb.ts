@@ -1,0 +1,265 @@
+/**
+ * The DuckDB dialect of the expression compiler. Event-data fields without a column of their
+ * own, and the columns of rows kept whole, are read from the `EventData` JSON; dynamic values
+ * are JSON; arrays are built as DuckDB lists and turned into JSON once, at the top.
+ */
+import { InternalError } from '../errors.js';
+import { call, type Expr } from '../plan/expr.js';
+import type { ScalarType } from '../plan/types.js';
+import { EVENT_COLUMNS, isPromoted, type StoredType } from '../schema/layout.js';
+import { nonEventKeys } from '../schema/views/event-keys.js';
+import { SqlCompiler } from './compile.js';
+import { fractionDigits, parseDatetimeFormat, type DatetimeField } from './datetime-format.js';
+import { DUCKDB_DIALECT } from './dialect.js';
+import { DuckDBEventData, type NonEventKeys } from './duckdb-event-data.js';
+
+const STORED_TYPES = new Map(EVENT_COLUMNS.map((c) => [c.name, c]));
+
+/** How a stored column is read as its Kusto type, when its physical type differs. */
+const READ_AS: Partial<Record<StoredType, (sql: string) => string>> = {
+  uuid: (sql) => `CAST(${sql} AS VARCHAR)`,
+  int16: (sql) => `CAST(${sql} AS INTEGER)`,
+  uint32: (sql) => `CAST(${sql} AS BIGINT)`,
+  // Windows' unsigned 64-bit values read as Kusto longs the way .NET reads them: bit for bit.
+  uint64: (sql) =>
+    `CAST(CAST(${sql} AS HUGEINT) - CAST(${sql} >> 63 AS HUGEINT) * 18446744073709551616 AS BIGINT)`,
+};
+
+const STRFTIME: Record<Exclude<DatetimeField, `f${string}`>, string> = {
+  yyyy: '%Y',
+  MM: '%m',
+  dd: '%d',
+  HH: '%H',
+  hh: '%I',
+  mm: '%M',
+  ss: '%S',
+  tt: '%p',
+};
+
+/** Compiles plan expressions for DuckDB. */
+export class DuckDBCompiler extends SqlCompiler {
+  private readonly eventData: DuckDBEventData;
+
+  /** @param keys the keys of `EventData` that are not event fields, per `_Format`. */
+  constructor(keys: NonEventKeys = nonEventKeys()) {
+    super(DUCKDB_DIALECT);
+    this.eventData = new DuckDBEventData(this, keys);
+  }
+
+  columnRef(name: string): string {
+    const column = STORED_TYPES.get(name);
+    const read = column ? READ_AS[column.type] : undefined;
+    return read ? read(this.name(name)) : this.name(name);
+  }
+
+  eventField(name: string, type: ScalarType): string {
+    if (!isPromoted(name)) return this.rowField(name, type);
+    return type === 'dynamic'
+      ? `to_json(${this.name(name)})`
+      : this.convert(this.name(name), 'string', type);
+  }
+
+  rowField(name: string, type: ScalarType): string {
+    const path = this.text(jsonPath(name));
+    if (type === 'dynamic') return `json_extract(${this.name('EventData')}, ${path})`;
+    const text = `json_extract_string(${this.name('EventData')}, ${path})`;
+    return this.convert(text, 'string', type);
+  }
+
+  convert(sql: string, from: ScalarType | undefined, to: ScalarType): string {
+    if (from === to) return sql;
+    if (to === 'string') return this.toText(sql, from);
+    if (to === 'dynamic') {
+      return from === 'string'
+        ? `coalesce(TRY_CAST(${sql} AS JSON), to_json(${sql}))`
+        : `to_json(${sql})`;
+    }
+    if (from === 'dynamic') return this.convert(this.dynamicText(sql), 'string', to);
+    // Kusto truncates reals towards zero; a plain cast would round.
+    const input = from === 'real' && (to === 'int' || to === 'long') ? `trunc(${sql})` : sql;
+    return `TRY_CAST(${input} AS ${this.dialect.typeName(to)})`;
+  }
+
+  /** Kusto's `tostring`: dynamic strings without their quotes, times in ISO 8601. */
+  private toText(sql: string, from: ScalarType | undefined): string {
+    if (from === 'dynamic') return this.dynamicText(sql);
+    if (from === 'datetime') return this.formatDatetime(sql, 'yyyy-MM-ddTHH:mm:ss.fffffffZ');
+    return `CAST(${sql} AS VARCHAR)`;
+  }
+
+  private dynamicText(sql: string): string {
+    return `json_extract_string(${sql}, ${this.text('$')})`;
+  }
+
+  concat(parts: readonly string[]): string {
+    return parts.length === 0 ? this.text('') : `concat(${parts.join(', ')})`;
+  }
+
+  startsWith(text: string, prefix: string): string {
+    return `starts_with(${text}, ${prefix})`;
+  }
+
+  endsWith(text: string, suffix: string): string {
+    return `ends_with(${text}, ${suffix})`;
+  }
+
+  contains(text: string, part: string): string {
+    return `contains(${text}, ${part})`;
+  }
+
+  fileName(path: string): string {
+    return `parse_filename(${path}, false, ${this.text('both')})`;
+  }
+
+  folderPath(path: string): string {
+    return `parse_dirpath(${path}, ${this.text('both')})`;
+  }
+
+  regexExtract(text: string, pattern: string, group: number): string {
+    return `NULLIF(regexp_extract(${text}, ${pattern}, ${group}), ${this.text('')})`;
+  }
+
+  regexMatch(text: string, pattern: string): string {
+    return `regexp_matches(${text}, ${pattern})`;
+  }
+
+  replaceText(text: string, find: string, replacement: string): string {
+    return `replace(${text}, ${find}, ${replacement})`;
+  }
+
+  xmlEscape(text: string): string {
+    const pairs: [string, string][] = [
+      ['&', '&amp;'],
+      ['<', '&lt;'],
+      ['>', '&gt;'],
+      ['"', '&quot;'],
+      ["'", '&apos;'],
+    ];
+    return pairs.reduce(
+      (sql, [from, to]) => `replace(${sql}, ${this.text(from)}, ${this.text(to)})`,
+      text,
+    );
+  }
+
+  array(items: readonly Expr[]): string {
+    return `to_json(${this.list(call('array', ...items))})`;
+  }
+
+  split(text: Expr, separator: Expr): string {
+    return `to_json(${this.list(call('split', text, separator))})`;
+  }
+
+  arrayCompact(array: Expr): string {
+    return `to_json(${this.list(call('arrayCompact', array))})`;
+  }
+
+  arrayJoin(array: Expr, separator: Expr): string {
+    return `array_to_string(${this.list(array)}, ${this.compile(separator)})`;
+  }
+
+  arrayLength(array: Expr): string {
+    return `CAST(len(${this.list(array)}) AS BIGINT)`;
+  }
+
+  hexToLong(text: string): string {
+    const digits = `regexp_replace(${text}, ${this.text('^0[xX]')}, ${this.text('')})`;
+    return `TRY_CAST(${this.text('0x')} || ${digits} AS BIGINT)`;
+  }
+
+  toHex(value: string): string {
+    return `(${this.text('0x')} || lower(to_hex(${value})))`;
+  }
+
+  bitAnd(a: string, b: string): string {
+    return `(${a} & ${b})`;
+  }
+
+  sha1(text: string): string {
+    return `sha1(${text})`;
+  }
+
+  formatDatetime(value: string, pattern: string): string {
+    const pieces: string[] = [];
+    let run = '';
+    const flush = () => {
+      if (run !== '') pieces.push(`strftime(${value}, ${this.text(run)})`);
+      run = '';
+    };
+    for (const part of parseDatetimeFormat(pattern, this.dialect.name)) {
+      const digits = part.kind === 'field' ? fractionDigits(part.field) : 0;
+      if (digits > 0) {
+        flush();
+        pieces.push(this.fraction(value, digits));
+      } else if (part.kind === 'field') {
+        run += STRFTIME[part.field as keyof typeof STRFTIME];
+      } else {
+        run += part.text.replaceAll('%', '%%');
+      }
+    }
+    flush();
+    // `||` keeps a null time null, where concat() would make it empty.
+    return pieces.length === 1 ? pieces[0]! : `(${pieces.join(' || ')})`;
+  }
+
+  extraField(name: string): string {
+    return `json_extract_string(${this.name('Extra')}, ${this.text(jsonPath(name))})`;
+  }
+
+  eventDataXml(quote: '"' | "'"): string {
+    return this.eventData.xml(quote);
+  }
+
+  eventDataParams(): string {
+    return this.eventData.params();
+  }
+
+  eventDataText(): string {
+    return this.eventData.lines();
+  }
+
+  eventDataJson(): string {
+    return this.eventData.json();
+  }
+
+  rowJson(): string {
+    return this.name('EventData');
+  }
+
+  protected override timespanLiteral(value: string | number | bigint | boolean): string {
+    if (typeof value !== 'number' && typeof value !== 'bigint') {
+      throw new InternalError(`a timespan counts nanoseconds: ${String(value)}`);
+    }
+    const micros = BigInt(value) / 1000n;
+    return `to_microseconds(CAST(${this.dialect.literal(micros.toString())} AS BIGINT))`;
+  }
+
+  /** The first `digits` digits of the second's fraction (Windows keeps seven). */
+  private fraction(value: string, digits: number): string {
+    const nanos = `((epoch_ns(${value}) % 1000000000 + 1000000000) % 1000000000)`;
+    return `lpad(CAST(${nanos} // ${10 ** (9 - digits)} AS VARCHAR), ${digits}, ${this.text('0')})`;
+  }
+
+  /** An array expression as a DuckDB list, without a round trip through JSON. */
+  private list(expr: Expr): string {
+    if (expr.kind !== 'Call') return `CAST(${this.compile(expr)} AS VARCHAR[])`;
+    const [first, second] = expr.args;
+    switch (expr.fn) {
+      case 'array':
+        return `list_value(${expr.args.map((a) => this.compile(a)).join(', ')})`;
+      case 'split':
+        return `string_split(${this.compile(first!)}, ${this.compile(second!)})`;
+      case 'arrayCompact':
+        return (
+          `list_filter(${this.list(first!)}, ` +
+          `lambda x: x IS NOT NULL AND CAST(x AS VARCHAR) <> ${this.text('')})`
+        );
+      default:
+        return `CAST(${this.compile(expr)} AS VARCHAR[])`;
+    }
+  }
+}
+
+/** A JSON path selecting one top-level key, quoted whatever it holds. */
+function jsonPath(key: string): string {
+  return `$."${key.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+}
