@@ -7,7 +7,13 @@
 import { EVENT_COLUMNS, PROMOTED_FIELDS, SYSTEM_COLUMNS } from '../schema/layout.js';
 import { DUCKDB_DIALECT } from '../sql/dialect.js';
 import { SHAPE_EXPECTATION, SHAPES } from './shapes/index.js';
-import { str, type ShapeOptions, type ShapeSql, type SystemTarget } from './shapes/shape.js';
+import {
+  str,
+  type Shape,
+  type ShapeOptions,
+  type ShapeSql,
+  type SystemTarget,
+} from './shapes/shape.js';
 import { RowStructure } from './row-structure.js';
 
 const id = DUCKDB_DIALECT.identifier;
@@ -24,26 +30,26 @@ const PROMOTED_STRUCT = str(
   JSON.stringify(Object.fromEntries(PROMOTED_FIELDS.map((name) => [name, 'VARCHAR']))),
 );
 
+/**
+ * Builds every shape's SQL. Shapes are built from the last (flat exports, the most common) to
+ * the first, so where two shapes spell a key differently the flat exports' spelling gets the
+ * fast path (see `RowStructure`).
+ */
 function buildShapes(row: RowStructure, options: ShapeOptions): BuiltShape[] {
-  return SHAPES.map((shape, i) => {
-    const test = shape.test(row);
-    const sql = shape.build(row, options);
-    if (sql.data === 'r') {
-      return {
-        name: shape.name,
-        test,
-        sql,
-        promoted: PROMOTED_FIELDS.map((name) => row.text(name)),
-      };
-    }
-    // Nested event data: its promoted fields come from a second, small transform.
-    return {
-      name: shape.name,
-      test,
-      sql,
-      promoted: PROMOTED_FIELDS.map((name) => `d${i + 1}.${id(name)}`),
-    };
-  });
+  const built = [...SHAPES].reverse().map((shape) => buildShape(shape, row, options));
+  return built.reverse();
+}
+
+function buildShape(shape: Shape, row: RowStructure, options: ShapeOptions): BuiltShape {
+  const i = SHAPES.indexOf(shape);
+  const test = shape.test(row);
+  const sql = shape.build(row, options);
+  // Nested event data: its promoted fields come from a second, small transform.
+  const promoted =
+    sql.data === 'r'
+      ? PROMOTED_FIELDS.map((name) => row.text(name))
+      : PROMOTED_FIELDS.map((name) => `d${i + 1}.${id(name)}`);
+  return { name: shape.name, test, sql, promoted };
 }
 
 /** `CASE shape WHEN 1 THEN ... END` over the built shapes. */
@@ -102,10 +108,11 @@ function storedColumns(shapes: readonly BuiltShape[], batch: number, source: str
 }
 
 /** The reason a row is not stored, or null. */
-const REJECT = `CASE WHEN r IS NULL THEN 'not valid JSON'
+const REJECT = `CASE WHEN shape IS NOT NULL AND TimeCreated IS NOT NULL THEN NULL
+  WHEN r IS NULL THEN 'not valid JSON'
   WHEN json_type(r) <> 'OBJECT' THEN 'a JSON ' || lower(json_type(r)) || ', not an object'
   WHEN shape IS NULL THEN ${str(`not a recognised event: expected ${SHAPE_EXPECTATION}`)}
-  WHEN TimeCreated IS NULL THEN 'no readable time' END`;
+  ELSE 'no readable time' END`;
 
 /** The identity of an event (see docs/storage.md). */
 const ITEM_ID = `md5(CASE WHEN _Table IS NULL AND EventRecordID IS NOT NULL AND Computer IS NOT NULL

@@ -4,12 +4,15 @@
  * `json_transform` gives as JSON text when the value is an object or an array.
  */
 import { DUCKDB_DIALECT } from '../sql/dialect.js';
-import type { RowAccess } from './shapes/shape.js';
+import { jsonPath, type RowAccess } from './shapes/shape.js';
 
 interface Node {
+  /** Children by lower-cased name. */
   children: Map<string, Node>;
   /** The column that holds this path once the structure is unpacked. */
   column: string;
+  /** The spelling the path was first read with. */
+  name: string;
 }
 
 /**
@@ -18,14 +21,20 @@ interface Node {
  * fields inside the shapes' many `CASE` branches would copy the whole struct each time.
  */
 export class RowStructure implements RowAccess {
-  private readonly root: Node = { children: new Map(), column: '' };
+  private readonly root: Node = { children: new Map(), column: '', name: '' };
   private readonly leaves: { path: readonly string[]; column: string }[] = [];
 
   /** @param alias the SQL name of the transformed row. */
   constructor(private readonly alias: string) {}
 
   text(...path: string[]): string {
-    return this.visit(path).column;
+    const node = this.visit(path);
+    // A path spelled differently from the field it landed on (`HostName` against `Hostname`)
+    // is read on its own: the structure cannot hold both, and JSON keys are case-sensitive.
+    if (this.spelling(path).join('\0') !== path.join('\0')) {
+      return `json_extract_string(r, ${DUCKDB_DIALECT.literal(jsonPath(path))})`;
+    }
+    return node.column;
   }
 
   /** Objects and arrays come back as JSON; other values as JSON strings. */
@@ -42,7 +51,7 @@ export class RowStructure implements RowAccess {
   }
 
   has(...path: string[]): string {
-    return `(${this.visit(path).column} IS NOT NULL)`;
+    return `(${this.text(...path)} IS NOT NULL)`;
   }
 
   /** The structure, as `json_transform` takes it. */
@@ -58,16 +67,27 @@ export class RowStructure implements RowAccess {
   private visit(path: readonly string[]): Node {
     let node = this.root;
     for (const [depth, segment] of path.entries()) {
-      let child = node.children.get(segment);
+      // Struct fields are case-insensitive in DuckDB: `HostName` and `Hostname` are one field.
+      const key = segment.toLowerCase();
+      let child = node.children.get(key);
       if (!child) {
         const column = `f${this.leaves.length + 1}`;
-        child = { children: new Map(), column };
-        node.children.set(segment, child);
-        this.leaves.push({ path: path.slice(0, depth + 1), column });
+        child = { children: new Map(), column, name: segment };
+        node.children.set(key, child);
+        this.leaves.push({ path: this.spelling(path.slice(0, depth + 1)), column });
       }
       node = child;
     }
     return node;
+  }
+
+  /** A path as first spelled. */
+  private spelling(path: readonly string[]): string[] {
+    let node = this.root;
+    return path.map((segment) => {
+      node = node.children.get(segment.toLowerCase()) ?? node;
+      return node.name || segment;
+    });
   }
 
   private ref(path: readonly string[]): string {
@@ -79,5 +99,5 @@ type Description = string | { [key: string]: Description };
 
 function describe(node: Node): Description {
   if (node.children.size === 0) return 'VARCHAR';
-  return Object.fromEntries([...node.children].map(([key, child]) => [key, describe(child)]));
+  return Object.fromEntries([...node.children.values()].map((c) => [c.name, describe(c)]));
 }

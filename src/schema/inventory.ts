@@ -17,7 +17,16 @@ export interface Relation {
 
 const TIME_COLUMNS = ['TimeGenerated', 'Timestamp', '_time', 'TimeCreated'];
 const HOST_COLUMNS = ['Computer', 'DeviceName', 'host', 'HostName'];
-const SOURCE_COLUMNS = ['Channel', 'source', 'DeviceProduct', 'EventSourceName', 'Type'];
+const SOURCE_COLUMNS = [
+  'Channel',
+  'EventLog',
+  'source',
+  'DeviceProduct',
+  'Source',
+  'EventSourceName',
+  'Provider',
+  'Type',
+];
 
 /** DuckDB type names to Kusto's. */
 function scalarOf(duckdbType: string): ScalarType {

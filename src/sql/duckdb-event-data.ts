@@ -13,8 +13,10 @@ export interface EventDataContext {
   name(name: string): string;
   /** A string constant. */
   text(value: string): string;
-  /** Text escaped for XML. */
+  /** Text escaped for XML content and attribute values. */
   xmlEscape(text: string): string;
+  /** Text with only the given characters escaped as XML entities. */
+  escapeChars(text: string, chars: readonly ('&' | '<' | '>')[]): string;
 }
 
 /** The keys to leave out, per `_Format`. */
@@ -70,9 +72,9 @@ export class DuckDBEventData {
       : `CASE ${this.format()} ${whens.join(' ')} ELSE ${this.allEntries()} END`;
   }
 
-  /** An entry's value, escaped for XML. */
+  /** An entry's value, escaped for XML content as Windows renders it (quotes stay). */
   private value(): string {
-    return this.sql.xmlEscape(`coalesce(e.value, ${this.sql.text('')})`);
+    return this.sql.escapeChars(`coalesce(e.value, ${this.sql.text('')})`, ['&', '<', '>']);
   }
 
   private joined(item: string, separator: string): string {

@@ -25,6 +25,15 @@ const READ_AS: Partial<Record<StoredType, (sql: string) => string>> = {
     `CAST(CAST(${sql} AS HUGEINT) - CAST(${sql} >> 63 AS HUGEINT) * 18446744073709551616 AS BIGINT)`,
 };
 
+/** XML entities; `&` first, so that the others' ampersands are not escaped again. */
+const XML_ENTITIES = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+} as const;
+
 const STRFTIME: Record<Exclude<DatetimeField, `f${string}`>, string> = {
   yyyy: '%Y',
   MM: '%m',
@@ -128,17 +137,20 @@ export class DuckDBCompiler extends SqlCompiler {
   }
 
   xmlEscape(text: string): string {
-    const pairs: [string, string][] = [
-      ['&', '&amp;'],
-      ['<', '&lt;'],
-      ['>', '&gt;'],
-      ['"', '&quot;'],
-      ["'", '&apos;'],
-    ];
-    return pairs.reduce(
-      (sql, [from, to]) => `replace(${sql}, ${this.text(from)}, ${this.text(to)})`,
+    return this.escapeChars(text, ['&', '<', '>', '"', "'"]);
+  }
+
+  /**
+   * Replaces each of `chars` by its XML entity. Most text holds none of them, and testing for
+   * them is far cheaper than replacing, so the replacements run only when one is there.
+   */
+  escapeChars(text: string, chars: readonly (keyof typeof XML_ENTITIES)[]): string {
+    const found = chars.map((c) => `contains(${text}, ${this.text(c)})`).join(' OR ');
+    const replaced = chars.reduce(
+      (sql, c) => `replace(${sql}, ${this.text(c)}, ${this.text(XML_ENTITIES[c])})`,
       text,
     );
+    return `CASE WHEN ${found} THEN ${replaced} ELSE ${text} END`;
   }
 
   array(items: readonly Expr[]): string {

@@ -4,7 +4,8 @@
  * SQL by overriding a primitive, never by editing this table.
  */
 import { InternalError } from '../errors.js';
-import type { Expr, FunctionName } from '../plan/expr.js';
+import { call, type Expr, type FunctionName } from '../plan/expr.js';
+import { exprType } from './expr-type.js';
 import type { SqlCompiler } from './compile.js';
 
 /** Compiles one call. */
@@ -58,7 +59,12 @@ export const FUNCTION_SQL = {
   },
   isNull: sqlOf('isNull', 1, (_, [a]) => `(${a} IS NULL)`),
   isNotNull: sqlOf('isNotNull', 1, (_, [a]) => `(${a} IS NOT NULL)`),
-  coalesce: (c, args) => c.plainCall('coalesce', arity('coalesce', args, 1, Infinity)),
+  coalesce: (c, args) => {
+    // Every argument is read as the result's type, as Kusto's coalesce requires one type.
+    const type = exprType(call('coalesce', ...arity('coalesce', args, 1, Infinity)));
+    const sql = args.map((a) => (type ? c.compileAs(a, type) : c.compile(a)));
+    return `coalesce(${sql.join(', ')})`;
+  },
   nullIfEmpty: sqlOf('nullIfEmpty', 1, (_, [a]) => `NULLIF(${a}, '')`),
   concat: (c, args) => c.concat(args.map((a) => c.compile(a))),
   lower: (c, args) => c.plainCall('lower', arity('lower', args, 1)),

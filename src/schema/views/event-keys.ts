@@ -18,11 +18,11 @@ export const WHOLE_ROW_FORMATS: readonly string[] = [
 ];
 
 /**
- * Columns of Sentinel's Windows tables that are not event data but that the shapes keep
- * (System fields as Log Analytics names them). Log Analytics' own columns all start with `_`
- * and are left out by that rule.
+ * Keys of whole exported rows that are not event data but that the shapes keep: System
+ * fields as Log Analytics names them, and NXLog's `EventType` and `ProcessID`. Log Analytics'
+ * own columns all start with `_` and are left out by that rule.
  */
-const WORKSPACE_SYSTEM_KEYS: readonly string[] = [
+const EXPORTER_SYSTEM_KEYS: readonly string[] = [
   'Keywords',
   'Opcode',
   'Version',
@@ -37,6 +37,7 @@ const WORKSPACE_SYSTEM_KEYS: readonly string[] = [
   'Role',
   'MachineGroup',
   'ProcessID',
+  'EventType',
 ];
 
 /** A `RowAccess` that answers with placeholders: enough to read a shape's constant parts. */
@@ -59,7 +60,7 @@ export function nonEventKeys(): ReadonlyMap<string, readonly string[]> {
     // Rows kept whole are not Windows events; their EventData is all theirs.
     if (built.table !== 'NULL') continue;
     const dropped = built.dataDrop;
-    const extra = WHOLE_ROW_FORMATS.includes(shape.name) ? WORKSPACE_SYSTEM_KEYS : [];
+    const extra = WHOLE_ROW_FORMATS.includes(shape.name) ? EXPORTER_SYSTEM_KEYS : [];
     const all = [...new Set([...dropped, ...extra])];
     if (all.length > 0) keys.set(shape.name, all);
   }

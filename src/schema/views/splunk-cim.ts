@@ -6,6 +6,7 @@
 import { call, caseWhen, coalesce, col, field, lit, type Expr } from '../../plan/expr.js';
 import { integrityOfLabel } from './defender.js';
 import { EVENT_TITLE } from './event-titles.js';
+import { SYSTEM_TIME } from './splunk-xml.js';
 import { eventsOf, fileNameOf, hasKeyword, KEYWORD, orNull, SECURITY, SYSMON } from './exprs.js';
 
 const PROCESS_PATH = coalesce(
@@ -76,7 +77,30 @@ export const CIM_FIELDS: Readonly<Record<string, Expr>> = {
   event_id: col('EventRecordID'),
   id: col('EventRecordID'),
   vendor_product: caseWhen([[SYSMON, lit('Microsoft Sysmon')]], lit('Microsoft Windows')),
+  vendor: lit('Microsoft'),
+  product: caseWhen([[SYSMON, lit('Sysmon')]], lit('Windows')),
+  name: EVENT_TITLE,
+  dvc_nt_host: col('Computer'),
+  src_nt_domain: orNull(field('SubjectDomainName')),
+  dest_nt_domain: orNull(field('TargetDomainName')),
+};
+
+/** A digest from Sysmon's `Hashes`, as the Sysmon add-on splits it. */
+const hash = (algorithm: string): Expr =>
+  call('regexExtract', field('Hashes'), lit(`(?:^|,)${algorithm}=([0-9A-Fa-f]+)`), lit(1));
+
+/** Fields the Sysmon add-on adds to every event. */
+export const SYSMON_ADDON_FIELDS: Readonly<Record<string, Expr>> = {
+  EventChannel: col('Channel'),
+  EventDescription: EVENT_TITLE,
+  RecordID: col('EventRecordID'),
+  SecurityID: col('SystemUserID'),
+  TimeCreated: SYSTEM_TIME,
+  MD5: hash('MD5'),
+  SHA1: hash('SHA1'),
+  SHA256: hash('SHA256'),
+  IMPHASH: hash('IMPHASH'),
 };
 
 /** CIM fields Splunk holds as numbers. */
-export const CIM_NUMERIC = new Set(['signature_id', 'event_id', 'id']);
+export const CIM_NUMERIC = new Set(['signature_id', 'event_id', 'id', 'RecordID']);

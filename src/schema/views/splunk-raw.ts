@@ -24,9 +24,9 @@ const attribute = (name: string, value: Expr): Expr =>
 const element = (name: string, value: Expr): Expr =>
   concat(`<${name}>`, escaped(value), `</${name}>`);
 
-/** The event as Windows renders it in XML, attributes in single quotes. */
-export const XML_RAW: Expr = concat(
-  `<Event xmlns='${EVENT_NAMESPACE}'><System><Provider`,
+/** The `<System>` element as Windows renders it, attributes in single quotes. */
+export const SYSTEM_XML: Expr = concat(
+  '<System><Provider',
   attribute('Name', col('Provider')),
   attribute('Guid', col('ProviderGuid')),
   attribute('EventSourceName', col('EventSourceName')),
@@ -55,8 +55,18 @@ export const XML_RAW: Expr = concat(
   element('Computer', col('Computer')),
   '<Security',
   attribute('UserID', col('SystemUserID')),
-  '/></System><EventData>',
-  call('eventDataXml', lit("'")),
+  '/></System>',
+);
+
+/** The `<Data Name='...'>` elements of the event data. */
+export const EVENT_DATA_XML: Expr = call('eventDataXml', lit("'"));
+
+/** The event as Windows renders it in XML. */
+export const XML_RAW: Expr = concat(
+  `<Event xmlns='${EVENT_NAMESPACE}'>`,
+  SYSTEM_XML,
+  '<EventData>',
+  EVENT_DATA_XML,
   '</EventData></Event>',
 );
 

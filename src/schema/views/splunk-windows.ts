@@ -9,11 +9,11 @@
 import { call, col, concat, field, lit, type Expr } from '../../plan/expr.js';
 import type { ScalarType } from '../../plan/types.js';
 import { KEYWORDS_HEX, WINDOWS_EVENT } from './exprs.js';
-import { CIM_FIELDS, CIM_NUMERIC } from './splunk-cim.js';
+import { CIM_FIELDS, CIM_NUMERIC, SYSMON_ADDON_FIELDS } from './splunk-cim.js';
 import { CLASSIC_FIELDS, CLASSIC_KEYWORDS } from './splunk-classic.js';
 import { WINDOWS_EVENTTYPE } from './splunk-eventtypes.js';
 import { orderedFields, type IndexPart } from './splunk-index.js';
-import { CLASSIC_RAW, XML_RAW } from './splunk-raw.js';
+import { CLASSIC_RAW, EVENT_DATA_XML, SYSTEM_XML, XML_RAW } from './splunk-raw.js';
 import { XML_ALIASES, XML_DATA_NAMES, XML_NUMERIC, XML_SYSTEM_FIELDS } from './splunk-xml.js';
 import type { ViewConfig } from './types.js';
 
@@ -50,12 +50,22 @@ export function windowsIndexPart(config: ViewConfig['splunk']): IndexPart {
     linecount: call('arrayLength', call('split', raw, lit('\n'))),
     _ItemId: col('_ItemId'),
     Keywords: xml ? KEYWORDS_HEX : CLASSIC_KEYWORDS,
+    System_Props_Xml: SYSTEM_XML,
+    EventData_Xml: EVENT_DATA_XML,
   };
   const data = Object.fromEntries(XML_DATA_NAMES.map((name) => [name, field(name)]));
   return {
     index: config.windowsIndex,
     description: `Windows events (${config.sourcetype})`,
-    fields: orderedFields(meta, CLASSIC_FIELDS, XML_SYSTEM_FIELDS, data, XML_ALIASES, CIM_FIELDS),
+    fields: orderedFields(
+      meta,
+      CLASSIC_FIELDS,
+      XML_SYSTEM_FIELDS,
+      data,
+      XML_ALIASES,
+      CIM_FIELDS,
+      SYSMON_ADDON_FIELDS,
+    ),
     typeOf: windowsFieldType,
     where: WINDOWS_EVENT,
   };

@@ -5,6 +5,7 @@
  * XML events (`Caller_User_Name` for `SubjectUserName` ...).
  */
 import { call, col, field, lit, type Expr } from '../../plan/expr.js';
+import { lookup } from './exprs.js';
 import { SYSMON_FIELDS } from './sysmon-event.js';
 
 /** `2020-09-14T12:06:02.5912345Z`, as Windows writes `SystemTime`. */
@@ -69,6 +70,12 @@ export const XML_ALIASES: Readonly<Record<string, Expr>> = {
   Target_User_Name: field('TargetUserName'),
   Target_Domain: field('TargetDomainName'),
   Source_Workstation: field('WorkstationName'),
+  Token_Elevation_Type_id: call(
+    'regexExtract',
+    lookup(field('TokenElevationType'), { '%%1936': '1', '%%1937': '2', '%%1938': '3' }),
+    lit('([0-9]+)'),
+    lit(1),
+  ),
 };
 
 /** Numeric System fields; Splunk compares them as numbers. */
