@@ -4,8 +4,8 @@
  */
 import { duplicateEvents, storedEvents, type IngestSummary } from '../ingest/summary.js';
 
-/** The summary as text lines. */
-export function summaryText(summary: IngestSummary): string {
+/** The summary as text lines; `verbose` names every file that was ignored. */
+export function summaryText(summary: IngestSummary, verbose = false): string {
   const lines: string[] = [];
   const read = summary.inputs.filter((i) => i.skipped === undefined).length;
   const skipped = summary.inputs.filter((i) => i.skipped !== undefined);
@@ -24,15 +24,28 @@ export function summaryText(summary: IngestSummary): string {
     }
   }
   for (const input of skipped) lines.push(`skipped ${input.name}: ${input.skipped}`);
-  for (const notice of summary.notices) {
-    const label = notice.severity === 'info' ? 'ignored' : notice.severity;
-    lines.push(`${label}: ${notice.name}: ${notice.message}`);
+  lines.push(...ignoredLines(summary, verbose));
+  for (const notice of summary.notices.filter((n) => n.severity !== 'info')) {
+    lines.push(`${notice.severity}: ${notice.name}: ${notice.message}`);
   }
   if (summary.bad.length > 0) {
     lines.push('', 'Bad records:');
     for (const bad of summary.bad) lines.push(`  ${bad.source}, ${bad.position}: ${bad.message}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** Files that are not event logs, one line per reason unless `verbose`. */
+function ignoredLines(summary: IngestSummary, verbose: boolean): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const notice of summary.notices.filter((n) => n.severity === 'info')) {
+    byReason.set(notice.message, [...(byReason.get(notice.message) ?? []), notice.name]);
+  }
+  return [...byReason].flatMap(([reason, names]) =>
+    verbose || names.length === 1
+      ? names.map((name) => `ignored: ${name}: ${reason}`)
+      : [`ignored ${plural(names.length, 'file')} (${reason}), such as ${names[0]}`],
+  );
 }
 
 function plural(n: number, noun: string): string {

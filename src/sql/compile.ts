@@ -41,17 +41,18 @@ export abstract class SqlCompiler {
 
   /** The SQL of an expression read as `type`: converted only when its own type differs. */
   compileAs(expr: Expr, type: ScalarType): string {
-    if (expr.kind === 'Literal' && expr.value === null) return this.typedNull(type);
-    if (expr.kind === 'Literal' && expr.type !== 'string' && expr.type !== 'bool') {
-      // A bare number takes whatever type the engine guesses; a column needs the exact one.
-      const sql = this.compile(expr);
-      return exprType(expr) === type && sql.startsWith('CAST(')
-        ? sql
-        : `CAST(${sql} AS ${this.dialect.typeName(type)})`;
-    }
+    if (expr.kind === 'Literal') return this.literalAs(expr, type);
     const own = exprType(expr);
     const sql = this.compile(expr);
     return own === type ? sql : this.convert(sql, own, type);
+  }
+
+  /** A constant of exactly `type`, where a bare number would take the engine's guess. */
+  private literalAs(expr: Literal, type: ScalarType): string {
+    if (expr.value === null) return this.typedNull(type);
+    if (expr.type !== type) return this.convert(this.literal(expr), expr.type, type);
+    if (type === 'string' || type === 'bool' || type === 'timespan') return this.literal(expr);
+    return `CAST(${this.dialect.literal(expr.value)} AS ${this.dialect.typeName(type)})`;
   }
 
   /** A quoted name. */
@@ -88,9 +89,14 @@ export abstract class SqlCompiler {
     return `(${this.compile(value)} IN (${list}))`;
   }
 
-  /** A call of a function both engines name alike: `coalesce(a, b)`, `lower(a)`. */
-  plainCall(name: string, args: readonly Expr[]): string {
-    return `${name}(${args.map((a) => this.compile(a)).join(', ')})`;
+  /** Text in lower case, whatever its alphabet. */
+  lowerCase(text: string): string {
+    return `lower(${text})`;
+  }
+
+  /** Text in upper case, whatever its alphabet. */
+  upperCase(text: string): string {
+    return `upper(${text})`;
   }
 
   protected call(expr: Call): string {

@@ -29,7 +29,7 @@ const sqlOf =
     );
 
 /** Compiles an argument lower-cased, for Kusto's case-insensitive operators. */
-const lowered = (c: SqlCompiler, arg: Expr): string => `lower(${c.compile(arg)})`;
+const lowered = (c: SqlCompiler, arg: Expr): string => c.lowerCase(c.compile(arg));
 
 /** A function without arguments. */
 const noArgs =
@@ -67,8 +67,8 @@ export const FUNCTION_SQL = {
   },
   nullIfEmpty: sqlOf('nullIfEmpty', 1, (_, [a]) => `NULLIF(${a}, '')`),
   concat: (c, args) => c.concat(args.map((a) => c.compile(a))),
-  lower: (c, args) => c.plainCall('lower', arity('lower', args, 1)),
-  upper: (c, args) => c.plainCall('upper', arity('upper', args, 1)),
+  lower: sqlOf('lower', 1, (c, [a]) => c.lowerCase(a!)),
+  upper: sqlOf('upper', 1, (c, [a]) => c.upperCase(a!)),
   startsWithIgnoreCase: ignoringCase('startsWithIgnoreCase', (c, a, b) => c.startsWith(a, b)),
   endsWithIgnoreCase: ignoringCase('endsWithIgnoreCase', (c, a, b) => c.endsWith(a, b)),
   containsIgnoreCase: ignoringCase('containsIgnoreCase', (c, a, b) => c.contains(a, b)),

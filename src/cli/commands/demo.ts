@@ -52,7 +52,7 @@ export function demoCommand(program: Command, exit: (code: number) => void): voi
       progress,
     });
     progress?.finish();
-    context.stdout.write(summaryText(summary));
+    context.stdout.write(summaryText(summary, context.verbose));
     context.stdout.write(nextSteps(demo.story, context));
     exit(somethingSkipped(summary) ? 1 : 0);
   });

@@ -36,7 +36,7 @@ export function ingestCommand(program: Command, exit: (code: number) => void): v
       progress,
     });
     progress?.finish();
-    context.stdout.write(summaryText(summary));
+    context.stdout.write(summaryText(summary, context.verbose));
     exit(somethingSkipped(summary) ? 1 : 0);
   });
 }

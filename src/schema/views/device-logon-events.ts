@@ -3,7 +3,7 @@
  * (failure), and Defender's own rows. The account is the one logged on (the target); the
  * initiating process and its account are the event's subject.
  */
-import { call, caseWhen, coalesce, col, eq, field, lit, type Expr } from '../../plan/expr.js';
+import { call, caseWhen, coalesce, col, eq, field, isIn, lit, type Expr } from '../../plan/expr.js';
 import { DEVICE_LOGON_COLUMNS } from './defender-columns.js';
 import {
   DEVICE_EXTRA_COLUMNS,
@@ -70,9 +70,13 @@ const SECURITY_LOGON: Readonly<Record<string, Expr>> = {
   RemoteIP: REMOTE_IP,
   RemoteIPType: ipType(REMOTE_IP),
   RemotePort: typedField('IpPort', 'int'),
-  InitiatingProcessAccountDomain: field('SubjectDomainName'),
-  InitiatingProcessAccountName: field('SubjectUserName'),
-  InitiatingProcessAccountSid: field('SubjectUserSid'),
+  // A network logon's subject is nobody: Windows writes `-` and the null SID.
+  InitiatingProcessAccountDomain: orNull(field('SubjectDomainName')),
+  InitiatingProcessAccountName: orNull(field('SubjectUserName')),
+  InitiatingProcessAccountSid: caseWhen(
+    [[isIn(field('SubjectUserSid'), ['S-1-0-0', '-', '']), lit(null)]],
+    field('SubjectUserSid'),
+  ),
   InitiatingProcessFileName: fileNameOf(orNull(field('ProcessName'))),
   InitiatingProcessFolderPath: orNull(field('ProcessName')),
   InitiatingProcessId: hexLong(field('ProcessId')),

@@ -48,20 +48,26 @@ const PROBE: RowAccess = {
   has: () => 'FALSE',
 };
 
+let cached: ReadonlyMap<string, readonly string[]> | undefined;
+
 /**
  * For each `_Format` of Windows events, the keys its `EventData` holds besides the event's
- * fields. Whole-row formats also drop the Sentinel System columns above; formats without such
- * keys are absent.
+ * fields. Whole-row formats also drop the exporter keys above; formats without such keys are
+ * absent.
  */
 export function nonEventKeys(): ReadonlyMap<string, readonly string[]> {
+  cached ??= readShapes();
+  return cached;
+}
+
+function readShapes(): Map<string, readonly string[]> {
   const keys = new Map<string, readonly string[]>();
   for (const shape of SHAPES) {
     const built = shape.build(PROBE, { inputTz: 'UTC', inputTzExplicit: true });
     // Rows kept whole are not Windows events; their EventData is all theirs.
     if (built.table !== 'NULL') continue;
-    const dropped = built.dataDrop;
     const extra = WHOLE_ROW_FORMATS.includes(shape.name) ? EXPORTER_SYSTEM_KEYS : [];
-    const all = [...new Set([...dropped, ...extra])];
+    const all = [...new Set([...built.dataDrop, ...extra])];
     if (all.length > 0) keys.set(shape.name, all);
   }
   return keys;
