@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { DuckDBEngine } from '../engine/duckdb/engine.js';
 import { FileSource } from './archives/byte-streams.js';
 import type { IngestOptions } from './ingest.js';
-import { countRows, locateRows } from './lines.js';
+import { locateRows } from './lines.js';
 import { loadJsonLines, type LoadResult } from './load.js';
 import type { InputFormat, Reader } from './reader.js';
 import type { ReaderItem } from './record.js';
@@ -129,11 +129,7 @@ async function loadJsonFile(
 ): Promise<LoadResult> {
   const path = await materialize(entry.source, run.workDir);
   const result = await withProgress(run, () =>
-    loadJsonLines(run.engine, {
-      ...loadOptions(run, entry.source.name, batch),
-      path,
-      rows: countRows(path),
-    }),
+    loadJsonLines(run.engine, { ...loadOptions(run, entry.source.name, batch), path }),
   );
   if (result.rejected.length > 0) {
     const found = await locateRows(
@@ -172,7 +168,7 @@ async function loadStaged(
       loadJsonLines(run.engine, {
         ...loadOptions(run, name, batch),
         path: staging.path,
-        rows: Promise.resolve(staging.count),
+        ...(staging.keys ? { keys: staging.keys, rows: staging.count } : {}),
       }),
     );
     for (const { ordinal, reason } of result.rejected) {

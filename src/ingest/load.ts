@@ -7,7 +7,8 @@ import type { DuckDBEngine } from '../engine/duckdb/engine.js';
 import { EVENT_COLUMNS } from '../schema/layout.js';
 import { landingTableSql } from '../schema/landing.js';
 import { DUCKDB_DIALECT } from '../sql/dialect.js';
-import { jsonLinesSource, mappingQuery } from './mapping.js';
+import { mappingQuery, readerOptions } from './mapping.js';
+import type { RowSource } from './row-structure.js';
 import type { ShapeOptions } from './shapes/shape.js';
 
 /** A row that could not be stored: its ordinal among the file's rows (from 1) and why. */
@@ -32,8 +33,13 @@ export interface LoadRequest extends ShapeOptions {
   readonly sourceName: string;
   /** The load's number, stored in `_Batch`. */
   readonly batch: number;
-  /** How many non-blank lines the file has, when known; rejected rows are located when more. */
-  readonly rows?: Promise<number>;
+  /**
+   * What the writer of the file knows of it: its top-level keys and how many rows it has.
+   * Without them the engine surveys the file first. Rejected rows are looked for when the file
+   * has more rows than were stored.
+   */
+  readonly keys?: readonly string[];
+  readonly rows?: number;
 }
 
 const id = DUCKDB_DIALECT.identifier;
@@ -44,7 +50,10 @@ export async function loadJsonLines(
   engine: DuckDBEngine,
   request: LoadRequest,
 ): Promise<LoadResult> {
-  const query = mappingQuery({ ...request, source: jsonLinesSource(request.path) });
+  const survey = request.keys
+    ? { keys: request.keys, rows: request.rows }
+    : await surveyRows(engine, request.path);
+  const query = mappingQuery({ ...request, rows: rowSource(survey.keys) });
   await engine.execute('BEGIN TRANSACTION');
   try {
     const inserted = await engine.run(
@@ -56,13 +65,35 @@ export async function loadJsonLines(
     await recordTableColumns(engine, request.batch);
     await engine.execute('COMMIT');
 
-    const total = request.rows ? await request.rows : mapped;
-    const rejected = total > mapped ? await findRejected(engine, query) : [];
+    const total = survey.rows ?? mapped;
+    const rejected = total > mapped ? await findRejected(engine, query, request.path) : [];
     return { mapped, duplicates, tables, rejected };
   } catch (error) {
     await engine.execute('ROLLBACK').catch(() => undefined);
     throw error;
   }
+}
+
+/** How many rows the file has and every top-level key they use, in one parallel pass. */
+async function surveyRows(
+  engine: DuckDBEngine,
+  path: string,
+): Promise<{ rows: number; keys: string[] }> {
+  const result = await engine.query(
+    `SELECT count(*), list_sort(list_distinct(flatten(list(DISTINCT json_keys(json)))))
+     FROM read_json_objects(${readerOptions(path)})`,
+  );
+  const [rows, keys] = result.rows[0] ?? [0, []];
+  return { rows: Number(rows), keys: Array.isArray(keys) ? keys.map(String) : [] };
+}
+
+/**
+ * Rows are read as typed columns unless two keys differ only in letter case, which DuckDB's
+ * column names cannot tell apart.
+ */
+function rowSource(keys: readonly string[]): RowSource {
+  const folded = new Set(keys.map((key) => key.toLowerCase()));
+  return folded.size === keys.length ? { kind: 'columns', keys } : { kind: 'text' };
 }
 
 /** Drops rows of this load that the store already held, then repeats within the load. */
@@ -114,11 +145,27 @@ async function recordTableColumns(engine: DuckDBEngine, batch: number): Promise<
   );
 }
 
-/** Runs the mapping again, numbering rows, to find which ones were not stored and why. */
-async function findRejected(engine: DuckDBEngine, query: string): Promise<RejectedRow[]> {
+/**
+ * Runs the mapping again, numbering rows, to find which ones were not stored and why; a row
+ * with no recognisable shape is looked at again to tell bad JSON from a JSON value of the
+ * wrong kind.
+ */
+async function findRejected(
+  engine: DuckDBEngine,
+  query: string,
+  path: string,
+): Promise<RejectedRow[]> {
   const result = await engine.query(
-    `SELECT n, _Reject FROM (SELECT row_number() OVER () AS n, _Reject FROM (${query}))
-     WHERE _Reject IS NOT NULL ORDER BY n`,
+    `WITH rejected AS (
+       SELECT n, _Reject FROM (SELECT row_number() OVER () AS n, _Reject FROM (${query}))
+       WHERE _Reject IS NOT NULL),
+     raw AS (
+       SELECT row_number() OVER () AS n, json IS NULL AS bad, json_type(json) AS kind
+       FROM read_json_objects(${readerOptions(path)}))
+     SELECT rejected.n, CASE WHEN raw.bad THEN 'not valid JSON'
+       WHEN raw.kind <> 'OBJECT' THEN 'a JSON ' || lower(raw.kind) || ', not an object'
+       ELSE _Reject END
+     FROM rejected JOIN raw USING (n) ORDER BY rejected.n`,
   );
   return result.rows.map(([n, reason]) => ({ ordinal: Number(n), reason: String(reason) }));
 }

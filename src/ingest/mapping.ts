@@ -1,20 +1,21 @@
 /**
  * The statement that maps a file of JSON rows onto the stored layout. DuckDB reads the file
- * itself (its JSON reader is parallel and far faster than parsing in JavaScript). Every path
- * any shape reads joins one structure that `json_transform` fills from each row in one pass;
- * the row's shape then decides how each stored column is computed.
+ * itself (its JSON reader is parallel and far faster than parsing in JavaScript); every field
+ * any shape reads becomes a column (see `RowStructure`), and the row's shape then decides how
+ * each stored column is computed from them.
  */
 import { EVENT_COLUMNS, PROMOTED_FIELDS, SYSTEM_COLUMNS } from '../schema/layout.js';
 import { DUCKDB_DIALECT } from '../sql/dialect.js';
+import { RowStructure, type RowSource } from './row-structure.js';
 import { SHAPE_EXPECTATION, SHAPES } from './shapes/index.js';
 import {
+  ROW,
   str,
   type Shape,
   type ShapeOptions,
   type ShapeSql,
   type SystemTarget,
 } from './shapes/shape.js';
-import { RowStructure } from './row-structure.js';
 
 const id = DUCKDB_DIALECT.identifier;
 
@@ -24,6 +25,8 @@ interface BuiltShape {
   readonly sql: ShapeSql;
   /** SQL for each promoted field, in `PROMOTED_FIELDS` order. */
   readonly promoted: readonly string[];
+  /** SQL for the leftovers: the event data without the promoted fields and non-event keys. */
+  readonly leftovers: string;
 }
 
 const PROMOTED_STRUCT = str(
@@ -36,20 +39,27 @@ const PROMOTED_STRUCT = str(
  * fast path (see `RowStructure`).
  */
 function buildShapes(row: RowStructure, options: ShapeOptions): BuiltShape[] {
-  const built = [...SHAPES].reverse().map((shape) => buildShape(shape, row, options));
-  return built.reverse();
+  const build = () => [...SHAPES].reverse().map((shape) => buildShape(shape, row, options));
+  // The first pass tells the structure every field read; the second writes SQL knowing them all.
+  build();
+  return build().reverse();
 }
 
 function buildShape(shape: Shape, row: RowStructure, options: ShapeOptions): BuiltShape {
-  const i = SHAPES.indexOf(shape);
-  const test = shape.test(row);
+  // A shape no row of the file can have is left out of every `CASE`.
+  const test = row.reads(shape.test(row)) ? shape.test(row) : 'FALSE';
   const sql = shape.build(row, options);
+  const drop = [...PROMOTED_FIELDS, ...sql.dataDrop];
+  if (sql.data === ROW) {
+    const promoted = PROMOTED_FIELDS.map((name) => row.text(name));
+    return { name: shape.name, test, sql, promoted, leftovers: row.without(drop) };
+  }
   // Nested event data: its promoted fields come from a second, small transform.
-  const promoted =
-    sql.data === 'r'
-      ? PROMOTED_FIELDS.map((name) => row.text(name))
-      : PROMOTED_FIELDS.map((name) => `d${i + 1}.${id(name)}`);
-  return { name: shape.name, test, sql, promoted };
+  const n = SHAPES.indexOf(shape) + 1;
+  const promoted = PROMOTED_FIELDS.map((name) => `d${n}.${id(name)}`);
+  const patch = str(JSON.stringify(Object.fromEntries(drop.map((key) => [key, null]))));
+  const leftovers = `json_merge_patch(${sql.data}, ${patch})`;
+  return { name: shape.name, test, sql, promoted, leftovers };
 }
 
 /** `CASE shape WHEN 1 THEN ... END` over the built shapes. */
@@ -58,7 +68,7 @@ function perShape(
   pick: (s: BuiltShape) => string | undefined,
 ): string {
   const whens = shapes
-    .map((s, i) => [i + 1, pick(s)] as const)
+    .map((s, i) => [i + 1, s.test === 'FALSE' ? undefined : pick(s)] as const)
     .filter(([, sql]) => sql !== undefined && sql !== 'NULL')
     .map(([n, sql]) => `WHEN ${n} THEN ${sql}`);
   return whens.length ? `CASE shape ${whens.join(' ')} END` : 'NULL';
@@ -79,7 +89,7 @@ function extraObject(sql: ShapeSql): string | undefined {
 
 function nestedData(shapes: readonly BuiltShape[]): string[] {
   return shapes.flatMap((s, i) =>
-    s.sql.data === 'r'
+    s.sql.data === ROW || s.test === 'FALSE'
       ? []
       : [
           `CASE WHEN shape = ${i + 1} THEN json_transform(${s.sql.data}, ${PROMOTED_STRUCT}) ` +
@@ -102,62 +112,69 @@ function storedColumns(shapes: readonly BuiltShape[], batch: number, source: str
     `${perShape(shapes, (s) => str(s.name))} AS _Format`,
     ...system,
     ...promoted,
-    `NULLIF(${perShape(shapes, (s) => s.sql.data)}::JSON, '{}') AS EventData`,
+    `NULLIF(${perShape(shapes, (s) => s.leftovers)}, '{}') AS EventData`,
     `NULLIF(${perShape(shapes, (s) => extraObject(s.sql))}, '{}') AS Extra`,
   ];
 }
 
-/** The reason a row is not stored, or null. */
+/** The reason a row is not stored, or null (`findRejected` tells bad JSON apart). */
 const REJECT = `CASE WHEN shape IS NOT NULL AND TimeCreated IS NOT NULL THEN NULL
-  WHEN r IS NULL THEN 'not valid JSON'
-  WHEN json_type(r) <> 'OBJECT' THEN 'a JSON ' || lower(json_type(r)) || ', not an object'
   WHEN shape IS NULL THEN ${str(`not a recognised event: expected ${SHAPE_EXPECTATION}`)}
   ELSE 'no readable time' END`;
 
 /** The identity of an event (see docs/storage.md). */
-const ITEM_ID = `md5(CASE WHEN _Table IS NULL AND EventRecordID IS NOT NULL AND Computer IS NOT NULL
+function itemId(row: RowStructure): string {
+  return `md5(CASE WHEN _Table IS NULL AND EventRecordID IS NOT NULL AND Computer IS NOT NULL
     THEN concat_ws('|', 'event', lower(Computer), lower(coalesce(Channel, '')), EventRecordID,
       epoch_ns(TimeCreated) // 1000000000)
-    ELSE 'content|' || r END)::UUID`;
+    ELSE 'content|' || ${row.whole()} END)::UUID`;
+}
 
 /** What a load needs to know about the rows it maps. */
 export interface MappingOptions extends ShapeOptions {
-  /** SQL table expression yielding the rows as one JSON column named `json`. */
-  readonly source: string;
+  /** A file of JSON values, one per line. */
+  readonly path: string;
+  /** How its rows are read: see `RowStructure`. */
+  readonly rows: RowSource;
   readonly batch: number;
   readonly sourceName: string;
 }
 
 /**
  * A SELECT yielding every column of the events table plus `_Reject` (why a row is not stored,
- * null when it is).
+ * null when it is). A line that is not valid JSON reads as a row with no fields.
  */
 export function mappingQuery(options: MappingOptions): string {
-  const row = new RowStructure('x');
+  const row = new RowStructure(options.rows);
   const shapes = buildShapes(row, options);
-  const classify = `CASE ${shapes.map((s, i) => `WHEN ${s.test} THEN ${i + 1}`).join(' ')} END`;
-  const nested = nestedData(shapes);
+  const tests = shapes.flatMap((s, i) =>
+    s.test === 'FALSE' ? [] : [`WHEN ${s.test} THEN ${i + 1}`],
+  );
+  const classify = tests.length > 0 ? `CASE ${tests.join(' ')} END` : 'NULL::INTEGER';
+  const stored = storedColumns(shapes, options.batch, options.sourceName);
+  const source = row.from(readerOptions(options.path));
+  const nested = row.nestedTransforms();
+  const unpacked = row.nestedColumns();
+  const data = nestedData(shapes);
 
   return `WITH
-src AS (SELECT json AS r FROM ${options.source}),
-fields AS (SELECT r, json_transform(r, ${str(row.structure())}) AS x FROM src),
-unpacked AS (SELECT r, ${row.columns().join(', ')} FROM fields),
+src AS ${source},
+nest AS (SELECT *${nested.map((t) => `, ${t}`).join('')} FROM src),
+unpacked AS (SELECT *${unpacked.map((c) => `, ${c}`).join('')} FROM nest),
 cls AS (SELECT *, ${classify} AS shape FROM unpacked),
-dat AS (SELECT *${nested.map((n) => `, ${n}`).join('')} FROM cls),
-mapped AS (SELECT r, shape,
-  ${storedColumns(shapes, options.batch, options.sourceName).join(',\n  ')}
-  FROM dat)
-SELECT ${ITEM_ID} AS _ItemId, ${EVENT_COLUMNS.slice(1)
+dat AS (SELECT *${data.map((d) => `, ${d}`).join('')} FROM cls),
+mapped AS (SELECT *, ${stored.join(',\n  ')} FROM dat)
+SELECT ${itemId(row)} AS _ItemId, ${EVENT_COLUMNS.slice(1)
     .map((c) => id(c.name))
     .join(', ')},
   ${REJECT} AS _Reject
 FROM mapped`;
 }
 
-/** The table expression that reads a file of JSON lines. */
-export function jsonLinesSource(path: string): string {
+/** The reader arguments for a file of JSON lines; a bad line reads as a row of nulls. */
+export function readerOptions(path: string): string {
   return (
-    `read_json_objects(${str(path)}, format = 'newline_delimited', ignore_errors = true, ` +
-    `compression = 'uncompressed')`
+    `${str(path)}, format = 'newline_delimited', ignore_errors = true, ` +
+    `compression = 'uncompressed', maximum_object_size = 16777216`
   );
 }

@@ -14,6 +14,8 @@ export class StagingFile {
   private readonly positions: string[] = [];
   private pending: string[] = [];
   private pendingBytes = 0;
+  private readonly topKeys = new Set<string>();
+  private keysKnown = true;
 
   private constructor(readonly path: string) {
     this.out = createWriteStream(path);
@@ -29,18 +31,30 @@ export class StagingFile {
     return this.positions.length;
   }
 
+  /** The top-level keys of every line, when every line was added as a record. */
+  get keys(): readonly string[] | undefined {
+    return this.keysKnown ? [...this.topKeys].sort() : undefined;
+  }
+
   /** Adds a Windows event decoded by one of Quarry's readers. */
   addEvent(position: string, event: WindowsEventRecord): Promise<void> {
-    return this.addLine(position, JSON.stringify({ QuarryEvent: event }));
+    this.topKeys.add('QuarryEvent');
+    return this.write(position, JSON.stringify({ QuarryEvent: event }));
   }
 
   /** Adds a flat row, mapped like a JSON export's row. */
   addRow(position: string, row: Record<string, FieldValue>): Promise<void> {
-    return this.addLine(position, JSON.stringify(row));
+    for (const key of Object.keys(row)) this.topKeys.add(key);
+    return this.write(position, JSON.stringify(row));
   }
 
   /** Adds one JSON value's text, which must hold no raw line breaks. */
   addLine(position: string, text: string): Promise<void> {
+    this.keysKnown = false;
+    return this.write(position, text);
+  }
+
+  private write(position: string, text: string): Promise<void> {
     this.positions.push(position);
     this.pending.push(text);
     this.pendingBytes += text.length;

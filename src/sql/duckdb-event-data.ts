@@ -5,6 +5,7 @@
  * `schema/views/event-keys.ts`) and, for formats that keep whole exported rows, less empty
  * values and Log Analytics' `_` columns.
  */
+import { PROMOTED_FIELDS } from '../schema/layout.js';
 import { WHOLE_ROW_FORMATS } from '../schema/views/event-keys.js';
 
 /** What the renderings need from the compiler. */
@@ -50,16 +51,9 @@ export class DuckDBEventData {
     return this.joined(`e.key || ${t(': ')} || coalesce(e.value, ${t('')})`, t('\n'));
   }
 
-  /** The fields as a JSON object; whole rows keep their fields' values as text. */
+  /** The fields as a JSON object, values as text. */
   json(): string {
-    const data = this.sql.name('EventData');
-    const whens = [...this.keys].map(([format, keys]) => {
-      const object = WHOLE_ROW_FORMATS.includes(format)
-        ? `to_json(map_from_entries(${this.filtered(format, keys)}))`
-        : `json_merge_patch(${data}, ${this.sql.text(removalPatch(keys))})`;
-      return `WHEN ${this.sql.text(format)} THEN ${object}`;
-    });
-    return whens.length === 0 ? data : `CASE ${this.format()} ${whens.join(' ')} ELSE ${data} END`;
+    return `to_json(map_from_entries(${this.entries()}))`;
   }
 
   /** The event's fields as a list of `{key, value}` structs, values as text. */
@@ -90,17 +84,24 @@ export class DuckDBEventData {
     return `list_filter(${this.allEntries()}, lambda e: ${keep})`;
   }
 
+  /**
+   * The event's fields: the promoted ones from their columns, then the leftovers kept in
+   * `EventData` (less any promoted name, which the columns already gave).
+   */
   private allEntries(): string {
     const data = this.sql.name('EventData');
-    return `map_entries(json_transform(${data}, ${this.sql.text('"MAP(VARCHAR, VARCHAR)"')}))`;
+    const promoted = PROMOTED_FIELDS.map(
+      (f) => `{'key': ${this.sql.text(f)}, 'value': ${this.sql.name(f)}}`,
+    );
+    const names = `[${PROMOTED_FIELDS.map((f) => this.sql.text(f)).join(', ')}]`;
+    const leftovers = `map_entries(json_transform(${data}, ${this.sql.text('"MAP(VARCHAR, VARCHAR)"')}))`;
+    return (
+      `list_concat(list_filter([${promoted.join(', ')}], lambda e: e.value IS NOT NULL), ` +
+      `list_filter(coalesce(${leftovers}, []), lambda e: NOT list_contains(${names}, e.key)))`
+    );
   }
 
   private format(): string {
     return this.sql.name('_Format');
   }
-}
-
-/** A JSON merge patch that removes `keys`. */
-function removalPatch(keys: readonly string[]): string {
-  return JSON.stringify(Object.fromEntries(keys.map((k) => [k, null])));
 }

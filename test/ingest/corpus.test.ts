@@ -49,7 +49,9 @@ test(
       );
       assert.equal(storedEvents(summary), expected.distinct);
       assert.equal(duplicateEvents(summary), expected.lines - expected.distinct);
-      assert.ok(summary.notices.some((n) => n.severity === 'warning' && /ends early/.test(n.message)));
+      assert.ok(
+        summary.notices.some((n) => n.severity === 'warning' && /ends early/.test(n.message)),
+      );
 
       const formats = await rows(
         store,

@@ -395,8 +395,7 @@ describe('xmlReader on unusual input', () => {
 
   it('reads events without a namespace and events whose namespace has a prefix', async () => {
     const plain = '<Event><System><EventID>1</EventID></System></Event>';
-    const prefixed =
-      `<e:Event xmlns:e='${NS}'><e:System><e:EventID>2</e:EventID></e:System></e:Event>`;
+    const prefixed = `<e:Event xmlns:e='${NS}'><e:System><e:EventID>2</e:EventID></e:System></e:Event>`;
 
     assert.deepEqual(await readEvents(bytesSource(plain + prefixed)), [
       { System: { EventID: 1 }, EventData: {} },
@@ -635,7 +634,7 @@ describe('xmlReader memory', () => {
     let generated = 0;
 
     function* run(): Generator<Buffer> {
-      for (let bytes = 0; bytes < targetBytes; ) {
+      for (let bytes = 0; bytes < targetBytes;) {
         let chunk = '';
         while (chunk.length < 64 * 1024) {
           chunk += template.replace('246831', String(++generated)) + '\r\n';

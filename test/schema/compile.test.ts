@@ -1,3 +1,4 @@
+import { PROMOTED_FIELDS } from '../../src/schema/layout.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
@@ -40,7 +41,12 @@ function escaped(text: string, chars: string): string {
   return `CASE WHEN ${found} THEN ${replaced} ELSE ${text} END`;
 }
 
-const ENTRIES = `map_entries(json_transform("EventData", '"MAP(VARCHAR, VARCHAR)"'))`;
+const PROMOTED_ENTRIES = PROMOTED_FIELDS.map((f) => `{'key': '${f}', 'value': "${f}"}`).join(', ');
+const PROMOTED_NAMES = PROMOTED_FIELDS.map((f) => `'${f}'`).join(', ');
+const ENTRIES =
+  `list_concat(list_filter([${PROMOTED_ENTRIES}], lambda e: e.value IS NOT NULL), ` +
+  `list_filter(coalesce(map_entries(json_transform("EventData", '"MAP(VARCHAR, VARCHAR)"')), []), ` +
+  `lambda e: NOT list_contains([${PROMOTED_NAMES}], e.key)))`;
 const FLAT_FIELDS =
   `list_filter(${ENTRIES}, lambda e: NOT list_contains(['Hostname', 'EventTime'], e.key) ` +
   `AND NOT starts_with(e.key, '_') AND coalesce(e.value, '') <> '')`;
@@ -148,11 +154,7 @@ const FUNCTION_CASES = {
     `array_to_string(list_transform(${FIELDS}, lambda e: e.key || ': ' || ` +
       `coalesce(e.value, '')), '\n')`,
   ],
-  eventDataJson: [
-    call('eventDataJson'),
-    `CASE "_Format" WHEN 'flat' THEN to_json(map_from_entries(${FLAT_FIELDS})) ` +
-      `ELSE "EventData" END`,
-  ],
+  eventDataJson: [call('eventDataJson'), `to_json(map_from_entries(${FIELDS}))`],
   rowJson: [call('rowJson'), '"EventData"'],
 } satisfies Record<FunctionName, readonly [Expr, string]>;
 

@@ -64,9 +64,14 @@ class SystemBuilder {
 
 type ElementReader = (element: XmlElement, into: SystemBuilder) => void;
 
-const textOf = (key: TextKey): ElementReader => (e, into) => into.text(key, e.text.trim());
-const numberOf = (key: NumberKey): ElementReader => (e, into) =>
-  into.number(key, e, e.text, `<${key}>`);
+const textOf =
+  (key: TextKey): ElementReader =>
+  (e, into) =>
+    into.text(key, e.text.trim());
+const numberOf =
+  (key: NumberKey): ElementReader =>
+  (e, into) =>
+    into.number(key, e, e.text, `<${key}>`);
 const attribute = (e: XmlElement, name: string): string | undefined => e.attributes.get(name);
 
 /** How each child of `<System>` is read; children not listed here are ignored. */

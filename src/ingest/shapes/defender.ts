@@ -56,7 +56,7 @@ export const DEFENDER_SHAPE: Shape = {
         TimeCreated: toTime(row.text('Timestamp'), str(options.inputTz)),
         Computer: row.text('DeviceName'),
       },
-      data: withoutTypeSuffixes('r'),
+      data: withoutTypeSuffixes(row.whole()),
       dataDrop: [],
       extra: [],
       table: tableOfRow(row.text('ActionType'), cloud),

@@ -40,7 +40,8 @@ export const ECS_SHAPE: Shape = {
       extra: [
         [
           '*',
-          `json_merge_patch(r, '{"winlog":{"event_data":null,"user_data":null},"message":null}')`,
+          `json_merge_patch(${row.whole()}, ` +
+            `'{"winlog":{"event_data":null,"user_data":null},"message":null}')`,
         ],
       ],
       table: 'NULL',

@@ -5,6 +5,7 @@
  */
 import {
   hasKeys,
+  ROW,
   localToUtc,
   shiftMinutes,
   str,
@@ -103,7 +104,7 @@ export const FLAT_SHAPE: Shape = {
         RelatedActivityID: row.text('RelatedActivityID'),
         Message: row.text('Message'),
       },
-      data: 'r',
+      data: ROW,
       dataDrop: [...SYSTEM_KEYS, ...EXPORTER_KEYS],
       extra: [],
       table: 'NULL',
@@ -124,8 +125,8 @@ function flatTime(row: RowAccess, options: ShapeOptions): string {
   const stamp = row.text('@timestamp');
   const localEvent = `TRY_CAST(${eventTime} AS TIMESTAMP_NS)`;
   const offsetMinutes =
-    `round((epoch(TRY_CAST(${received} AS TIMESTAMP)) - ` +
-    `epoch(TRY_CAST(${stamp} AS TIMESTAMPTZ)::TIMESTAMP)) / 900) * 15`;
+    `round((epoch_ns(TRY_CAST(${received} AS TIMESTAMP_NS)) - ` +
+    `epoch_ns(TRY_CAST(${stamp} AS TIMESTAMP_NS))) / 900000000000) * 15`;
   const fromNxlog = options.inputTzExplicit
     ? localToUtc(localEvent, zone)
     : `CASE WHEN ${received} IS NOT NULL AND ${stamp} IS NOT NULL ` +

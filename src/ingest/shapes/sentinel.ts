@@ -118,7 +118,7 @@ export const SENTINEL_SECURITY_EVENT_SHAPE: Shape = {
       },
       data: mergeObjects(
         xmlDataFields(xml),
-        withoutTypeSuffixes('r'),
+        withoutTypeSuffixes(row.whole()),
         `CASE WHEN ${unnamed} IS NOT NULL THEN json_object('Data', TRY_CAST(${unnamed} AS JSON)) END`,
       ),
       dataDrop: [...WORKSPACE_COLUMNS, ...SECURITY_EVENT_DERIVED, 'EventRecordId'],
@@ -180,7 +180,7 @@ export const SENTINEL_EVENT_SHAPE: Shape = {
         xmlDataFields(xml),
         `CASE len(${unnamed}) WHEN 0 THEN NULL WHEN 1 THEN json_object('Data', ${unnamed}[1]) ` +
           `ELSE json_object('Data', to_json(${unnamed})) END`,
-        withoutTypeSuffixes('r'),
+        withoutTypeSuffixes(row.whole()),
       ),
       dataDrop: [...WORKSPACE_COLUMNS, ...EVENT_COLUMNS],
       extra: workspaceExtra(row, ['EventLevelName', 'UserName', 'ParameterXml', 'TimeGenerated']),
@@ -199,7 +199,7 @@ export const SENTINEL_TABLE_SHAPE: Shape = {
         TimeCreated: toTime(row.firstText('TimeGenerated', 'Timestamp'), str(options.inputTz)),
         Computer: row.firstText('Computer', 'DeviceName', 'HostName', 'Hostname'),
       },
-      data: withoutTypeSuffixes('r'),
+      data: withoutTypeSuffixes(row.whole()),
       dataDrop: ['Type'],
       extra: [],
       table: row.text('Type'),

@@ -41,17 +41,19 @@ export interface RowAccess {
   firstText(...keys: string[]): string;
   /** True when the row has a non-null value at `path`. */
   has(...path: string[]): string;
+  /** The whole row as JSON. */
+  whole(): string;
 }
 
 /** The SQL of one shape. `r` is the row (JSON text). */
 export interface ShapeSql {
   readonly system: Partial<Record<SystemTarget, string>>;
   /**
-   * The event data as the source gives it (JSON): its event-data object, or `r`, the whole
-   * row, when the export puts the event data at the row's top level.
+   * The event data as the source gives it (JSON): its event-data object, or `ROW`, the row
+   * itself, when the export puts the event data at the row's top level.
    */
   readonly data: string;
-  /** Keys of a top-level `data` that are not event data; readers of the fields skip them. */
+  /** Keys of `data` that are not event data: they stay out of the stored leftovers. */
   readonly dataDrop: readonly string[];
   /** Exporter fields kept beside the event, as `[name, json expression]`. */
   readonly extra: readonly (readonly [string, string])[];
@@ -73,6 +75,9 @@ export interface ShapeOptions {
   /** True when the user named the zone; otherwise exports that reveal their offset use it. */
   readonly inputTzExplicit: boolean;
 }
+
+/** `ShapeSql.data` for exports whose event data is the row itself. */
+export const ROW = 'ROW';
 
 /** A JSON path selecting `segments` one below the other, each quoted. */
 export function jsonPath(segments: readonly string[]): string {
@@ -107,11 +112,12 @@ export function toKeywords(text: string): string {
  * what it says; text without one is wall-clock time in `zone` (an SQL expression).
  */
 export function toTime(text: string, zone: string): string {
-  const local = `coalesce(TRY_CAST(${text} AS TIMESTAMP_NS), ${usFormat(text)})`;
-  const shifted = localToUtc(local, zone);
+  const parsed = `coalesce(TRY_CAST(${text} AS TIMESTAMP_NS), ${usFormat(text)})`;
+  // A cast reads an offset when there is one and takes UTC when there is none.
+  if (zone === str('UTC')) return parsed;
   return (
     `CASE WHEN regexp_matches(${text}, '(Z|[+-][0-9]{2}:?[0-9]{2})$') ` +
-    `THEN TRY_CAST(${text} AS TIMESTAMP_NS) ELSE ${shifted} END`
+    `THEN TRY_CAST(${text} AS TIMESTAMP_NS) ELSE ${localToUtc(parsed, zone)} END`
   );
 }
 

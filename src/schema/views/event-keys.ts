@@ -46,6 +46,7 @@ const PROBE: RowAccess = {
   json: () => 'x',
   firstText: () => 'x',
   has: () => 'FALSE',
+  whole: () => 'x',
 };
 
 let cached: ReadonlyMap<string, readonly string[]> | undefined;

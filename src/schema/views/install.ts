@@ -18,7 +18,8 @@ const SOURCETYPES: readonly WindowsSourcetype[] = ['XmlWinEventLog', 'WinEventLo
 /**
  * Creates or replaces every view: the Sentinel and Defender tables, the Splunk indexes (in
  * schema `splunk`) and a view per other table kept whole. Splunk views of indexes no longer
- * configured are dropped. The store's layout must exist (`ensureLayout`).
+ * configured are dropped. The store's layout must exist (`ensureLayout`); the caller holds no
+ * transaction, as this opens and commits its own.
  */
 export async function installViews(
   engine: DuckDBEngine,
