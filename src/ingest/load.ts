@@ -56,17 +56,22 @@ export async function loadJsonLines(
   const query = mappingQuery({ ...request, rows: rowSource(survey.keys) });
   await engine.execute('BEGIN TRANSACTION');
   try {
-    const inserted = await engine.run(
-      `INSERT INTO events (${COLUMN_LIST}) SELECT ${COLUMN_LIST} FROM (${query}) WHERE _Reject IS NULL`,
+    const inserted = await insertRows(engine, query);
+    const timeless = await engine.run(
+      `DELETE FROM events WHERE _Batch = ? AND TimeCreated IS NULL`,
+      [request.batch],
     );
-    const mapped = inserted.rowsChanged;
+    const mapped = inserted.rowsChanged - timeless.rowsChanged;
     const duplicates = await dropDuplicates(engine, request.batch);
     const tables = await countTables(engine, request.batch);
     await recordTableColumns(engine, request.batch);
     await engine.execute('COMMIT');
 
     const total = survey.rows ?? mapped;
-    const rejected = total > mapped ? await findRejected(engine, query, request.path) : [];
+    const rejected =
+      total > mapped
+        ? await inFileOrder(engine, () => findRejected(engine, query, request.path))
+        : [];
     return { mapped, duplicates, tables, rejected };
   } catch (error) {
     await engine.execute('ROLLBACK').catch(() => undefined);
@@ -74,7 +79,30 @@ export async function loadJsonLines(
   }
 }
 
-/** How many rows the file has and every top-level key they use, in one parallel pass. */
+/**
+ * Inserts the mapped rows. Should the engine run out of its memory (a file with very many
+ * keys, on a busy machine), the insert is tried once more on one thread, which needs about
+ * half as much.
+ */
+async function insertRows(engine: DuckDBEngine, query: string) {
+  const insert = `INSERT INTO events (${COLUMN_LIST}) SELECT ${COLUMN_LIST} FROM (${query})
+    WHERE NOT _Unshaped`;
+  try {
+    return await engine.run(insert);
+  } catch (error) {
+    if (!(error instanceof Error) || !/Out of Memory/i.test(error.message)) throw error;
+    await engine.execute('ROLLBACK');
+    await engine.execute('BEGIN TRANSACTION');
+    await engine.execute('SET threads = 1');
+    try {
+      return await engine.run(insert);
+    } finally {
+      await engine.execute('RESET threads');
+    }
+  }
+}
+
+/** How many rows a JSON-lines file has and every top-level key they use, in one parallel pass. */
 async function surveyRows(
   engine: DuckDBEngine,
   path: string,
@@ -89,12 +117,16 @@ async function surveyRows(
 
 /**
  * Rows are read as typed columns unless two keys differ only in letter case, which DuckDB's
- * column names cannot tell apart.
+ * column names cannot tell apart, or there are very many keys.
  */
 function rowSource(keys: readonly string[]): RowSource {
   const folded = new Set(keys.map((key) => key.toLowerCase()));
-  return folded.size === keys.length ? { kind: 'columns', keys } : { kind: 'text' };
+  const distinct = folded.size === keys.length;
+  return distinct && keys.length <= MAX_KEY_COLUMNS ? { kind: 'columns', keys } : { kind: 'text' };
 }
+
+/** Beyond this many keys a file's rows are read as text: each column costs the reader memory. */
+const MAX_KEY_COLUMNS = 160;
 
 /** Drops rows of this load that the store already held, then repeats within the load. */
 async function dropDuplicates(engine: DuckDBEngine, batch: number): Promise<number> {
@@ -145,6 +177,16 @@ async function recordTableColumns(engine: DuckDBEngine, batch: number): Promise<
   );
 }
 
+/** Row numbers follow the file only while the engine keeps rows in order. */
+async function inFileOrder<T>(engine: DuckDBEngine, work: () => Promise<T>): Promise<T> {
+  await engine.execute('SET preserve_insertion_order = true');
+  try {
+    return await work();
+  } finally {
+    await engine.execute('SET preserve_insertion_order = false');
+  }
+}
+
 /**
  * Runs the mapping again, numbering rows, to find which ones were not stored and why; a row
  * with no recognisable shape is looked at again to tell bad JSON from a JSON value of the
@@ -157,14 +199,14 @@ async function findRejected(
 ): Promise<RejectedRow[]> {
   const result = await engine.query(
     `WITH rejected AS (
-       SELECT n, _Reject FROM (SELECT row_number() OVER () AS n, _Reject FROM (${query}))
-       WHERE _Reject IS NOT NULL),
+       SELECT n, _Problem FROM (SELECT row_number() OVER () AS n, _Problem FROM (${query}))
+       WHERE _Problem IS NOT NULL),
      raw AS (
        SELECT row_number() OVER () AS n, json IS NULL AS bad, json_type(json) AS kind
        FROM read_json_objects(${readerOptions(path)}))
      SELECT rejected.n, CASE WHEN raw.bad THEN 'not valid JSON'
        WHEN raw.kind <> 'OBJECT' THEN 'a JSON ' || lower(raw.kind) || ', not an object'
-       ELSE _Reject END
+       ELSE _Problem END
      FROM rejected JOIN raw USING (n) ORDER BY rejected.n`,
   );
   return result.rows.map(([n, reason]) => ({ ordinal: Number(n), reason: String(reason) }));

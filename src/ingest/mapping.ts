@@ -117,10 +117,14 @@ function storedColumns(shapes: readonly BuiltShape[], batch: number, source: str
   ];
 }
 
-/** The reason a row is not stored, or null (`findRejected` tells bad JSON apart). */
-const REJECT = `CASE WHEN shape IS NOT NULL AND TimeCreated IS NOT NULL THEN NULL
-  WHEN shape IS NULL THEN ${str(`not a recognised event: expected ${SHAPE_EXPECTATION}`)}
-  ELSE 'no readable time' END`;
+/**
+ * Why a row is not stored, or null (`findRejected` tells bad JSON apart). Loads filter on the
+ * shape alone and drop rows without a time afterwards: a filter on the time would make the
+ * engine parse every time twice.
+ */
+const PROBLEM = `CASE WHEN shape IS NULL
+  THEN ${str(`not a recognised event: expected ${SHAPE_EXPECTATION}`)}
+  WHEN TimeCreated IS NULL THEN 'no readable time' END`;
 
 /** The identity of an event (see docs/storage.md). */
 function itemId(row: RowStructure): string {
@@ -141,8 +145,9 @@ export interface MappingOptions extends ShapeOptions {
 }
 
 /**
- * A SELECT yielding every column of the events table plus `_Reject` (why a row is not stored,
- * null when it is). A line that is not valid JSON reads as a row with no fields.
+ * A SELECT yielding every column of the events table, `_Unshaped` (the row has no shape) and
+ * `_Problem` (why the row cannot be stored, null when it can). A line that is not valid JSON
+ * reads as a row with no fields.
  */
 export function mappingQuery(options: MappingOptions): string {
   const row = new RowStructure(options.rows);
@@ -167,7 +172,7 @@ mapped AS (SELECT *, ${stored.join(',\n  ')} FROM dat)
 SELECT ${itemId(row)} AS _ItemId, ${EVENT_COLUMNS.slice(1)
     .map((c) => id(c.name))
     .join(', ')},
-  ${REJECT} AS _Reject
+  shape IS NULL AS _Unshaped, ${PROBLEM} AS _Problem
 FROM mapped`;
 }
 

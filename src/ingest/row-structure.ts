@@ -73,6 +73,15 @@ export class RowStructure implements RowAccess {
     return objectOf(this.source.keys.map((key) => [key, this.value(key)]));
   }
 
+  pick(keys: readonly string[]): string {
+    if (this.source.kind === 'text') {
+      const args = keys.map((key) => `${str(key)}, ${this.json(key)}`).join(', ');
+      return `json_merge_patch('{}', json_object(${args}))`;
+    }
+    const present = keys.filter((key) => this.fileKeys?.has(key));
+    return objectOf(present.map((key) => [key, this.value(key)]));
+  }
+
   /** The row without `drop`, as JSON: the leftovers of a row whose event data is the row. */
   without(drop: readonly string[]): string {
     if (this.source.kind === 'text') {

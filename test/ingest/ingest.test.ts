@@ -184,4 +184,58 @@ describe('ingest', () => {
       assert.equal(time, '2026-11-30T19:02:11');
     });
   });
+
+  test('NXLog local times are shifted by the offset the row reveals, unless a zone is named', async () => {
+    await withTempDir(async (dir) => {
+      const file = join(dir, 'nxlog.ndjson');
+      const row = {
+        EventTime: '2020-09-14 08:06:02',
+        EventReceivedTime: '2020-09-14 08:06:03',
+        '@timestamp': '2020-09-14T12:06:03.591Z',
+        Hostname: 'WORKSTATION5.theshire.local',
+        Channel: 'Security',
+        EventID: 4688,
+        RecordNumber: 246831,
+        NewProcessName: 'C:\\Windows\\System32\\wbem\\WMIC.exe',
+      };
+      await writeFile(file, JSON.stringify(row) + '\n');
+      const inferred = join(dir, 'inferred.duckdb');
+      await ingestPaths([file], options(inferred));
+      const named = join(dir, 'named.duckdb');
+      await ingestPaths([file], {
+        ...options(named),
+        inputTz: 'Asia/Tokyo',
+        inputTzExplicit: true,
+      });
+
+      const sql = `SELECT strftime(TimeCreated, '%Y-%m-%dT%H:%M:%S') FROM events`;
+      assert.equal(await scalar(inferred, sql), '2020-09-14T12:06:02');
+      assert.equal(await scalar(named, sql), '2020-09-13T23:06:02');
+    });
+  });
+
+  test('the leftovers keep every field without a column, and what the exporter added sits beside them', async () => {
+    await withTempDir(async (dir) => {
+      const store = join(dir, 'q.duckdb');
+      await ingestPaths([fixture('ingest', 'same-events.ndjson')], options(store));
+      const data = await scalar(
+        store,
+        `SELECT EventData::VARCHAR FROM events WHERE EventRecordID = 88121`,
+      );
+      assert.deepEqual(JSON.parse(String(data)), {
+        EventType: 'AUDIT_SUCCESS',
+        TokenElevationType: '%%1938',
+        MandatoryLabel: 'S-1-16-8192',
+      });
+      const extra = await scalar(
+        store,
+        `SELECT Extra::VARCHAR FROM events WHERE EventRecordID = 88121`,
+      );
+      assert.deepEqual(JSON.parse(String(extra)), {
+        EventTime: '2026-11-30 14:02:11',
+        SeverityValue: 2,
+        Severity: 'INFO',
+      });
+    });
+  });
 });

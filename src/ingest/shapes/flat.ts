@@ -106,7 +106,7 @@ export const FLAT_SHAPE: Shape = {
       },
       data: ROW,
       dataDrop: [...SYSTEM_KEYS, ...EXPORTER_KEYS],
-      extra: [],
+      extra: [['*', row.pick([...EXPORTER_KEYS, ...TIME_KEYS])]],
       table: 'NULL',
     };
   },

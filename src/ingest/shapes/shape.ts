@@ -43,6 +43,8 @@ export interface RowAccess {
   has(...path: string[]): string;
   /** The whole row as JSON. */
   whole(): string;
+  /** A JSON object of the row's values for `keys` (those present). */
+  pick(keys: readonly string[]): string;
 }
 
 /** The SQL of one shape. `r` is the row (JSON text). */

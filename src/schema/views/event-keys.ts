@@ -47,6 +47,7 @@ const PROBE: RowAccess = {
   firstText: () => 'x',
   has: () => 'FALSE',
   whole: () => 'x',
+  pick: () => 'x',
 };
 
 let cached: ReadonlyMap<string, readonly string[]> | undefined;
