@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { ingestPaths, type IngestOptions } from '../../src/ingest/ingest.js';
 import { duplicateEvents, somethingSkipped, storedEvents } from '../../src/ingest/summary.js';
 import { fixture, rows, scalar, withTempDir } from '../support/store.js';
+import { gzipOf, tarOf, zipOf } from './archive-builders.js';
 
 const options = (store: string): IngestOptions => ({
   store,
@@ -236,6 +237,40 @@ describe('ingest', () => {
         SeverityValue: 2,
         Severity: 'INFO',
       });
+    });
+  });
+
+  test('archives of every kind are read through, and a JSON array row by row', async () => {
+    await withTempDir(async (dir) => {
+      const xml = await readFile(fixture('ingest', 'same-events.xml'));
+      const csv = await readFile(fixture('ingest', 'security-events.csv'));
+      const winlogbeat = await readFile(fixture('ingest', 'winlogbeat.ndjson'));
+      const defender = (await readFile(fixture('ingest', 'defender-process.ndjson'), 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown);
+      await writeFile(join(dir, 'events.xml.gz'), gzipOf(xml));
+      await writeFile(join(dir, 'bundle.zip'), zipOf([{ name: 'logs/security.csv', data: csv }]));
+      await writeFile(
+        join(dir, 'beats.tar.gz'),
+        gzipOf(await tarOf([{ name: 'winlogbeat.ndjson', data: winlogbeat }])),
+      );
+      await writeFile(join(dir, 'defender.json'), JSON.stringify(defender, null, 2));
+
+      const store = join(dir, 'q.duckdb');
+      const summary = await ingestPaths([dir], options(store));
+      assert.deepEqual(summary.bad, []);
+      assert.equal(storedEvents(summary), 3 + 2 + 1 + 4);
+      const sources = await rows(
+        store,
+        `SELECT replace(_Source, '${dir}/', ''), count(*) FROM events GROUP BY 1 ORDER BY 1`,
+      );
+      assert.deepEqual(sources, [
+        ['beats.tar.gz!winlogbeat.ndjson', 1n],
+        ['bundle.zip!logs/security.csv', 2n],
+        ['defender.json', 4n],
+        ['events.xml.gz!events.xml', 3n],
+      ]);
     });
   });
 });
