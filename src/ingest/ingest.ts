@@ -63,13 +63,20 @@ export async function ingestPaths(
   });
 }
 
-/** Ingests records made in this process (the demo estate), as one input named `name`. */
+/**
+ * Ingests records made in this process (the demo estate) as one input named `name`, replacing
+ * whatever an earlier run stored under that name.
+ */
 export async function ingestRecords(
   name: string,
   items: Iterable<ReaderItem> | AsyncIterable<ReaderItem>,
   options: IngestOptions,
 ): Promise<IngestSummary> {
-  return withSession(options, [], (session) => session.loadRecords(name, items));
+  return withSession(options, [], async (session) => {
+    await session.engine.execute(`DELETE FROM events WHERE _Source = ?`, [name]);
+    await session.engine.execute(`DELETE FROM _files WHERE name = ?`, [name]);
+    await session.loadRecords(name, items);
+  });
 }
 
 async function readableFolder(path: string): Promise<string> {

@@ -2,6 +2,7 @@
  * `quarry demo`: builds a small Windows estate's telemetry, with one WMIC lateral movement
  * woven into it, ingests it, and says what to try next.
  */
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { generateDemo, type DemoStory } from '../../demo/generate.js';
 import { InputError } from '../../errors.js';
@@ -68,9 +69,17 @@ function demoAnchor(option: string | undefined, context: Context): Date {
   return new Date(Math.floor(context.now.epochMs / HOUR_MS) * HOUR_MS);
 }
 
+/** How the user ran Quarry: `quarry` once installed, `node bin/quarry.js` in a clone. */
+function invocation(): string {
+  const script = process.argv[1] ?? '';
+  const local = relative(process.cwd(), script);
+  return script && !local.startsWith('..') && !isAbsolute(local) ? `node ${local}` : 'quarry';
+}
+
 function nextSteps(story: DemoStory, context: Context): string {
   const when = formatInstantDisplay(Instant.fromMillis(Date.parse(story.attackStart)), context.tz);
-  const db = context.store.endsWith('quarry.duckdb') ? '' : ` --db ${context.store}`;
+  const db = context.store === resolve('quarry.duckdb') ? '' : ` --db ${context.store}`;
+  const quarry = invocation();
   return [
     '',
     `The store is ${context.store}.`,
@@ -78,12 +87,12 @@ function nextSteps(story: DemoStory, context: Context): string {
       `${story.target.name} (${story.target.ip}) at ${when}.`,
     '',
     'Try next:',
-    `  quarry tables${db}`,
-    `  quarry query${db} --sql "SELECT TimeGenerated, Account, Computer, CommandLine FROM SecurityEvent ` +
+    `  ${quarry} tables${db}`,
+    `  ${quarry} query${db} --sql "SELECT TimeGenerated, Account, Computer, CommandLine FROM SecurityEvent ` +
       `WHERE EventID = 4688 AND NewProcessName ILIKE '%wmic.exe' AND CommandLine ILIKE '%process call create%'"`,
-    `  quarry query${db} --sql "SELECT Timestamp, DeviceName, InitiatingProcessFileName, ProcessCommandLine ` +
+    `  ${quarry} query${db} --sql "SELECT Timestamp, DeviceName, InitiatingProcessFileName, ProcessCommandLine ` +
       `FROM DeviceProcessEvents WHERE InitiatingProcessFileName ILIKE 'wmiprvse.exe'"`,
-    `  quarry query${db} --output csv --sql "SELECT _time, host, New_Process_Name, CommandLine ` +
+    `  ${quarry} query${db} --output csv --sql "SELECT _time, host, New_Process_Name, CommandLine ` +
       `FROM splunk.windows WHERE EventCode = '4688' AND New_Process_Name ILIKE '%\\\\wmic.exe'"`,
     '',
   ].join('\n');
