@@ -51,9 +51,9 @@ export async function loadJsonLines(
   request: LoadRequest,
 ): Promise<LoadResult> {
   const survey = request.keys
-    ? { keys: request.keys, rows: request.rows }
+    ? { keys: request.keys, rows: request.rows, malformed: false }
     : await surveyRows(engine, request.path);
-  const query = mappingQuery({ ...request, rows: rowSource(survey.keys) });
+  const query = mappingQuery({ ...request, rows: rowSource(survey.keys, survey.malformed) });
   await engine.execute('BEGIN TRANSACTION');
   try {
     const inserted = await insertRows(engine, query);
@@ -106,20 +106,27 @@ async function insertRows(engine: DuckDBEngine, query: string) {
 async function surveyRows(
   engine: DuckDBEngine,
   path: string,
-): Promise<{ rows: number; keys: string[] }> {
+): Promise<{ rows: number; keys: string[]; malformed: boolean }> {
   const result = await engine.query(
-    `SELECT count(*), list_sort(list_distinct(flatten(list(DISTINCT json_keys(json)))))
+    `SELECT count(*), count(*) FILTER (WHERE json IS NULL),
+       list_sort(list_distinct(flatten(list(DISTINCT json_keys(json)))))
      FROM read_json_objects(${readerOptions(path)})`,
   );
-  const [rows, keys] = result.rows[0] ?? [0, []];
-  return { rows: Number(rows), keys: Array.isArray(keys) ? keys.map(String) : [] };
+  const [rows, malformed, keys] = result.rows[0] ?? [0, 0, []];
+  return {
+    rows: Number(rows),
+    malformed: Number(malformed) > 0,
+    keys: Array.isArray(keys) ? keys.map(String) : [],
+  };
 }
 
 /**
- * Rows are read as typed columns unless two keys differ only in letter case, which DuckDB's
- * column names cannot tell apart, or there are very many keys.
+ * Rows are read as typed columns unless two keys differ only in letter case (DuckDB's column
+ * names cannot tell them apart), there are very many keys, or some line is not valid JSON: the
+ * typed reader may read a line cut short together with the next one, losing both.
  */
-function rowSource(keys: readonly string[]): RowSource {
+function rowSource(keys: readonly string[], malformed: boolean): RowSource {
+  if (malformed) return { kind: 'text' };
   const folded = new Set(keys.map((key) => key.toLowerCase()));
   const distinct = folded.size === keys.length;
   return distinct && keys.length <= MAX_KEY_COLUMNS ? { kind: 'columns', keys } : { kind: 'text' };

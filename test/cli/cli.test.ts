@@ -128,20 +128,28 @@ describe('the quarry command', { skip: BUILT }, () => {
     assert.match(run.stderr, /unknown output format 'xml'/);
   });
 
-  test('exits with 1 and names the lines when some records are bad', async () => {
+  test('ingests 997 of 1,000 lines, names the 3 broken ones and exits with 1', async () => {
     const file = join(dir, 'mixed.ndjson');
-    const good = JSON.stringify({
-      TimeCreated: '2026-11-30T10:00:00Z',
-      Hostname: 'WS01',
-      Channel: 'Security',
-      EventID: 4624,
-      RecordNumber: 1,
-    });
-    await writeFile(file, `${good}\n{"broken": \n`);
+    const lines = Array.from({ length: 1000 }, (_, i) =>
+      JSON.stringify({
+        TimeCreated: `2026-11-30T10:00:00.${String(i).padStart(3, '0')}Z`,
+        Hostname: 'WS01.corp.example.com',
+        Channel: 'Security',
+        EventID: 4624,
+        RecordNumber: 1000 + i,
+      }),
+    );
+    lines[99] = '{"broken": ';
+    lines[499] = '[1, 2, 3]';
+    lines[899] = '{"no": "event here"}';
+    await writeFile(file, lines.join('\n') + '\n');
+
     const run = await quarry(['ingest', file, '--db', join(dir, 'mixed.duckdb')]);
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /1 event stored/);
-    assert.match(run.stdout, /mixed\.ndjson, line 2: not valid JSON/);
+    assert.match(run.stdout, /997 events stored/);
+    assert.match(run.stdout, /mixed\.ndjson, line 100: not valid JSON/);
+    assert.match(run.stdout, /mixed\.ndjson, line 500: a JSON array, not an object/);
+    assert.match(run.stdout, /mixed\.ndjson, line 900: not a recognised event/);
   });
 
   test('ingests a folder of fixtures and reads them again as duplicates', async () => {
