@@ -78,6 +78,7 @@ function extraObject(sql: ShapeSql): string | undefined {
   if (sql.extra.length === 0) return undefined;
   const whole = sql.extra.filter(([name]) => name === '*').map(([, expr]) => expr);
   const pairs = sql.extra.filter(([name]) => name !== '*');
+  if (whole.length === 1 && pairs.length === 0) return whole[0];
   let object = `'{}'`;
   for (const expr of whole) object = `json_merge_patch(${object}, coalesce(${expr}, '{}'))`;
   if (pairs.length > 0) {

@@ -173,19 +173,20 @@ export class RowStructure implements RowAccess {
 /** Text read from JSON as JSON again: objects and arrays as they were, other values as strings. */
 function asJson(text: string): string {
   return (
-    `coalesce(CASE WHEN left(${text}, 1) IN ('{', '[') THEN TRY_CAST(${text} AS JSON) END, ` +
-    `to_json(${text}))`
+    `CASE WHEN ${text} IS NULL THEN NULL WHEN ${text}[1] = '{' OR ${text}[1] = '[' ` +
+    `THEN coalesce(TRY_CAST(${text} AS JSON), to_json(${text})) ELSE to_json(${text}) END`
   );
 }
 
 /** A JSON object of the non-null `[key, json]` pairs, put together as text. */
 function objectOf(pairs: readonly (readonly [string, string])[]): string {
-  if (pairs.length === 0) return `'{}'::JSON`;
+  if (pairs.length === 0) return `'{}'`;
   const members = pairs.map(
     ([key, value]) =>
       `CASE WHEN ${value} IS NOT NULL THEN ${str(`${JSON.stringify(key)}:`)} || ${value} END`,
   );
-  return `('{' || concat_ws(',', ${members.join(', ')}) || '}')::JSON`;
+  // Built from JSON values and quoted keys, the text is valid JSON: casting it would parse it.
+  return `('{' || concat_ws(',', ${members.join(', ')}) || '}')`;
 }
 
 type Description = string | { [key: string]: Description };

@@ -13,7 +13,8 @@ const STORED_TYPES: Record<StoredType, string> = {
   uint32: 'UINTEGER',
   uint64: 'UBIGINT',
   time100ns: 'TIMESTAMP_NS',
-  fields: 'JSON',
+  // JSON text; the loader writes it valid, and reading it back needs no JSON type.
+  fields: 'VARCHAR',
 };
 
 /** Bumped whenever the stored layout changes shape. */
