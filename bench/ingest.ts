@@ -48,20 +48,8 @@ async function main(): Promise<void> {
     const bytes = await generateEvents(file, EVENTS);
     process.stderr.write(`${(bytes / 2 ** 20).toFixed(0)} MiB\n`);
 
-    const floor = await measure([
-      '--import',
-      'tsx',
-      'bench/floor.ts',
-      file,
-      join(dir, 'floor.duckdb'),
-    ]);
-    const quarry = await measure([
-      '--import',
-      'tsx',
-      'bench/quarry-ingest.ts',
-      file,
-      join(dir, 'quarry.duckdb'),
-    ]);
+    const floor = await measure(['bench/floor.mjs', file, join(dir, 'floor.duckdb')]);
+    const quarry = await measure(['bench/quarry-ingest.mjs', file, join(dir, 'quarry.duckdb')]);
 
     const rate = (m: Measured) => Math.round(EVENTS / m.seconds).toLocaleString('en-US');
     const line = (name: string, m: Measured) =>

@@ -1,7 +1,7 @@
-/** The floor: DuckDB's own `read_json` of the file into a plain table. */
+// The floor: DuckDB's own `read_json` of the file into a plain table.
 import { DuckDBInstance } from '@duckdb/node-api';
 
-const [file, db] = process.argv.slice(2) as [string, string];
+const [file, db] = process.argv.slice(2);
 const instance = await DuckDBInstance.create(db);
 const connection = await instance.connect();
 await connection.run(
