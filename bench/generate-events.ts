@@ -57,7 +57,8 @@ function event(i: number, start: number): Record<string, unknown> {
         Version: 5,
         Task: 1,
         UtcTime: iso(ms).replace('T', ' ').slice(0, 23),
-        ProcessGuid: `{f3329a35-1c6c-627e-${(i % 65536).toString(16).padStart(4, '0')}-000000000600}`,
+        ProcessGuid:
+          `{f3329a35-1c6c-627e-${(i % 65536).toString(16).padStart(4, '0')}` + '-000000000600}',
         ProcessId: String(2000 + (i % 30000)),
         Image: image,
         OriginalFileName: image.split('\\').pop(),

@@ -53,16 +53,19 @@ async function main(): Promise<void> {
 
     const rate = (m: Measured) => Math.round(EVENTS / m.seconds).toLocaleString('en-US');
     const line = (name: string, m: Measured) =>
-      `${name.padEnd(34)} ${m.seconds.toFixed(2).padStart(8)} s  ${rate(m).padStart(10)} events/s  ` +
+      `${name.padEnd(34)} ${m.seconds.toFixed(2).padStart(8)} s  ` +
+      `${rate(m).padStart(10)} events/s  ` +
       `peak ${m.peakMb.toFixed(0).padStart(5)} MB`;
     console.log(
-      `ingest of ${EVENTS.toLocaleString('en-US')} NDJSON events (${(bytes / 2 ** 20).toFixed(0)} MiB)`,
+      `ingest of ${EVENTS.toLocaleString('en-US')} NDJSON events ` +
+        `(${(bytes / 2 ** 20).toFixed(0)} MiB)`,
     );
     console.log(line('DuckDB read_json into a table', floor));
     console.log(line('quarry ingest', quarry));
     console.log(
       `ratio (quarry / floor): time ${(quarry.seconds / floor.seconds).toFixed(2)}x, ` +
-        `memory ${(quarry.peakMb / floor.peakMb).toFixed(2)}x  (target: time within 2x, peak under 1024 MB)`,
+        `memory ${(quarry.peakMb / floor.peakMb).toFixed(2)}x  ` +
+        '(target: time within 2x, peak under 1024 MB)',
     );
   } finally {
     await rm(dir, { recursive: true, force: true });

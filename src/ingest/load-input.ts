@@ -146,7 +146,10 @@ async function loadJsonFile(
   return result;
 }
 
-/** Inputs decoded here (XML, CSV, JSON that is not one value per line, records) go through a staging file. */
+/**
+ * Inputs decoded here (XML, CSV, JSON that is not one value per line, records) go through a
+ * staging file.
+ */
 async function loadStaged(
   run: InputLoad,
   entry: FileEntry | RecordsEntry,

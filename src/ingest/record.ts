@@ -52,7 +52,10 @@ export interface WindowsEventRecord {
 /** Where a record came from inside its input, for error reports: `line 12`, `record 3 @0x1200`. */
 export type RecordPosition = string;
 
-/** What a reader yields: a decoded event, a flat row to be mapped like a JSON export, or a bad record. */
+/**
+ * What a reader yields: a decoded event, a flat row to be mapped like a JSON export, or a bad
+ * record.
+ */
 export type ReaderItem =
   | {
       readonly kind: 'event';

@@ -85,7 +85,8 @@ export class RowStructure implements RowAccess {
   /** The row without `drop`, as JSON: the leftovers of a row whose event data is the row. */
   without(drop: readonly string[]): string {
     if (this.source.kind === 'text') {
-      return `json_merge_patch(r, ${str(JSON.stringify(Object.fromEntries(drop.map((k) => [k, null]))))})`;
+      const nulls = JSON.stringify(Object.fromEntries(drop.map((k) => [k, null])));
+      return `json_merge_patch(r, ${str(nulls)})`;
     }
     const dropped = new Set(drop);
     return objectOf(

@@ -112,10 +112,12 @@ async function describe(engine: DuckDBEngine, relation: Relation): Promise<Value
     time ? `min(${id(time)}), max(${id(time)})` : 'NULL, NULL',
     host ? `count(DISTINCT ${id(host)})` : 'NULL',
     host
-      ? `(SELECT list(h ORDER BY n DESC, h)[1:5] FROM (SELECT ${id(host)} AS h, count(*) AS n FROM ${sqlName(relation.name)} WHERE ${id(host)} IS NOT NULL GROUP BY h))`
+      ? `(SELECT list(h ORDER BY n DESC, h)[1:5] FROM (SELECT ${id(host)} AS h, count(*) AS n ` +
+        `FROM ${sqlName(relation.name)} WHERE ${id(host)} IS NOT NULL GROUP BY h))`
       : 'NULL',
     source
-      ? `(SELECT list(s ORDER BY n DESC, s)[1:8] FROM (SELECT ${id(source)}::VARCHAR AS s, count(*) AS n FROM ${sqlName(relation.name)} WHERE ${id(source)} IS NOT NULL GROUP BY s))`
+      ? `(SELECT list(s ORDER BY n DESC, s)[1:8] FROM (SELECT ${id(source)}::VARCHAR AS s, ` +
+        `count(*) AS n FROM ${sqlName(relation.name)} WHERE ${id(source)} IS NOT NULL GROUP BY s))`
       : 'NULL',
   ];
   const result = await engine.query(`SELECT ${parts.join(', ')} FROM ${sqlName(relation.name)}`);

@@ -34,7 +34,8 @@ export class DuckDBEventData {
     const t = (value: string) => this.sql.text(value);
     const key = this.sql.xmlEscape('e.key');
     return this.joined(
-      `${t(`<Data Name=${quote}`)} || ${key} || ${t(`${quote}>`)} || ${this.value()} || ${t('</Data>')}`,
+      `${t(`<Data Name=${quote}`)} || ${key} || ${t(`${quote}>`)} || ` +
+        `${this.value()} || ${t('</Data>')}`,
       t(''),
     );
   }
@@ -94,7 +95,8 @@ export class DuckDBEventData {
       (f) => `{'key': ${this.sql.text(f)}, 'value': ${this.sql.name(f)}}`,
     );
     const names = `[${PROMOTED_FIELDS.map((f) => this.sql.text(f)).join(', ')}]`;
-    const leftovers = `map_entries(json_transform(${data}, ${this.sql.text('"MAP(VARCHAR, VARCHAR)"')}))`;
+    const mapType = this.sql.text('"MAP(VARCHAR, VARCHAR)"');
+    const leftovers = `map_entries(json_transform(${data}, ${mapType}))`;
     return (
       `list_concat(list_filter([${promoted.join(', ')}], lambda e: e.value IS NOT NULL), ` +
       `list_filter(coalesce(${leftovers}, []), lambda e: NOT list_contains(${names}, e.key)))`

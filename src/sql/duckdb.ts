@@ -22,7 +22,8 @@ const READ_AS: Partial<Record<StoredType, (sql: string) => string>> = {
   uint32: (sql) => `CAST(${sql} AS BIGINT)`,
   // Windows' unsigned 64-bit values read as Kusto longs the way .NET reads them: bit for bit.
   uint64: (sql) =>
-    `CAST(CAST(${sql} AS HUGEINT) - CAST(${sql} >> 63 AS HUGEINT) * 18446744073709551616 AS BIGINT)`,
+    `CAST(CAST(${sql} AS HUGEINT) - CAST(${sql} >> 63 AS HUGEINT) * ` +
+    `18446744073709551616 AS BIGINT)`,
 };
 
 /** XML entities; `&` first, so that the others' ampersands are not escaped again. */

@@ -53,9 +53,10 @@ test(
         summary.notices.some((n) => n.severity === 'warning' && /ends early/.test(n.message)),
       );
 
+      const archiveOf = `regexp_extract(_Source, '([^/!]+)!', 1)`;
       const formats = await rows(
         store,
-        `SELECT regexp_extract(_Source, '([^/!]+)!', 1) AS archive, list(DISTINCT _Format ORDER BY _Format)
+        `SELECT ${archiveOf} AS archive, list(DISTINCT _Format ORDER BY _Format)
          FROM events WHERE _Source LIKE '%compound%' GROUP BY archive ORDER BY archive`,
       );
       const byArchive = Object.fromEntries(formats.map(([a, f]) => [a, f]));

@@ -41,12 +41,15 @@ describe('ingest', () => {
     });
   });
 
-  test('a file with 3 broken lines among 1,000 stores 997 events and names the 3 lines', async () => {
+  const brokenLines =
+    'a file with 3 broken lines among 1,000 stores 997 events and names the 3 lines';
+  test(brokenLines, async () => {
     await withTempDir(async (dir) => {
       const file = join(dir, 'broken.ndjson');
+      const pad = (n: number) => String(n).padStart(2, '0');
       const lines = Array.from({ length: 1000 }, (_, i) =>
         JSON.stringify({
-          TimeCreated: `2026-11-30T10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`,
+          TimeCreated: `2026-11-30T10:${pad(Math.floor(i / 60))}:${pad(i % 60)}Z`,
           Hostname: 'WS01.corp.example.com',
           Channel: 'Security',
           EventID: 4624,
@@ -73,7 +76,9 @@ describe('ingest', () => {
     });
   });
 
-  test('Sentinel rows become Windows events, and rows of other tables are kept under their name', async () => {
+  const sentinelRows =
+    'Sentinel rows become Windows events, and rows of other tables are kept under their name';
+  test(sentinelRows, async () => {
     await withTempDir(async (dir) => {
       const store = join(dir, 'q.duckdb');
       const summary = await ingestPaths(
@@ -117,7 +122,8 @@ describe('ingest', () => {
       });
       const time = await scalar(
         store,
-        `SELECT strftime(TimeCreated, '%Y-%m-%dT%H:%M:%S.%n') FROM events WHERE _Table = 'DeviceProcessEvents'`,
+        `SELECT strftime(TimeCreated, '%Y-%m-%dT%H:%M:%S.%n') FROM events ` +
+          `WHERE _Table = 'DeviceProcessEvents'`,
       );
       assert.equal(time, '2026-11-30T14:02:11.123456700');
     });
@@ -136,9 +142,10 @@ describe('ingest', () => {
       );
       assert.equal(summary.bad.length, 0, JSON.stringify(summary.bad));
       assert.equal(storedEvents(summary), 5);
+      const image = 'coalesce(Image, NewProcessName, ImagePath)';
       const found = await rows(
         store,
-        `SELECT _Format, Computer, EventID, Qualifiers, EventRecordID, coalesce(Image, NewProcessName, ImagePath)
+        `SELECT _Format, Computer, EventID, Qualifiers, EventRecordID, ${image}
          FROM events ORDER BY TimeCreated`,
       );
       assert.deepEqual(found, [
@@ -186,7 +193,9 @@ describe('ingest', () => {
     });
   });
 
-  test('NXLog local times are shifted by the offset the row reveals, unless a zone is named', async () => {
+  const nxlogTimes =
+    'NXLog local times are shifted by the offset the row reveals, unless a zone is named';
+  test(nxlogTimes, async () => {
     await withTempDir(async (dir) => {
       const file = join(dir, 'nxlog.ndjson');
       const row = {
@@ -215,7 +224,9 @@ describe('ingest', () => {
     });
   });
 
-  test('the leftovers keep every field without a column, and what the exporter added sits beside them', async () => {
+  const keptLeftovers =
+    'the leftovers keep every field without a column, and what the exporter added sits beside them';
+  test(keptLeftovers, async () => {
     await withTempDir(async (dir) => {
       const store = join(dir, 'q.duckdb');
       await ingestPaths([fixture('ingest', 'same-events.ndjson')], options(store));

@@ -106,7 +106,9 @@ describe('xmlReader on each form Windows writes', () => {
     ]);
   });
 
-  it('reads an Event Viewer export: an <Events> list in UTF-16LE with a byte order mark', async () => {
+  const eventViewerExport =
+    'reads an Event Viewer export: an <Events> list in UTF-16LE with a byte order mark';
+  it(eventViewerExport, async () => {
     const items = await readAll(fixture('events-utf16le.xml'));
     const system = {
       ...SECURITY_AUDITING,
@@ -157,7 +159,9 @@ describe('xmlReader on each form Windows writes', () => {
     ]);
   });
 
-  it('reads the root-less run wevtutil prints, reporting the malformed event and going on', async () => {
+  const wevtutilRun =
+    'reads the root-less run wevtutil prints, reporting the malformed event and going on';
+  it(wevtutilRun, async () => {
     const text = readFileSync(join(FIXTURES, 'wevtutil-run.xml'), 'utf8');
     const brokenStart = columnOf(text, '<Event ', 1);
     const dataStart = columnOf(text, '<EventData>', brokenStart);
@@ -258,7 +262,9 @@ describe('xmlReader on each form Windows writes', () => {
     assert.deepEqual(Object.keys(record ?? {}), ['System', 'EventData']);
   });
 
-  it('maps a classic System 7045 event with EventSourceName, Qualifiers and a huge record id', async () => {
+  const system7045 =
+    'maps a classic System 7045 event with EventSourceName, Qualifiers and a huge record id';
+  it(system7045, async () => {
     const records = await readEvents(fixture('system-7045.xml'));
 
     assert.deepEqual(records, [
@@ -395,7 +401,8 @@ describe('xmlReader on unusual input', () => {
 
   it('reads events without a namespace and events whose namespace has a prefix', async () => {
     const plain = '<Event><System><EventID>1</EventID></System></Event>';
-    const prefixed = `<e:Event xmlns:e='${NS}'><e:System><e:EventID>2</e:EventID></e:System></e:Event>`;
+    const prefixed =
+      `<e:Event xmlns:e='${NS}'>` + '<e:System><e:EventID>2</e:EventID></e:System></e:Event>';
 
     assert.deepEqual(await readEvents(bytesSource(plain + prefixed)), [
       { System: { EventID: 1 }, EventData: {} },
@@ -430,7 +437,9 @@ describe('xmlReader on unusual input', () => {
     ]);
   });
 
-  it('reports an element other than <Event> at the top level and an event without <System>', async () => {
+  const strayElements =
+    'reports an element other than <Event> at the top level and an event without <System>';
+  it(strayElements, async () => {
     const text = `<Record><Id>1</Id></Record><Event/>${event('<EventID>3</EventID>')}`;
 
     assert.deepEqual(await readAll(bytesSource(text)), [
@@ -448,7 +457,9 @@ describe('xmlReader on unusual input', () => {
     ]);
   });
 
-  it('does not cut events at tags inside comments, CDATA sections or attribute values', async () => {
+  const tagsInText =
+    'does not cut events at tags inside comments, CDATA sections or attribute values';
+  it(tagsInText, async () => {
     const body =
       "<EventData><Data Name='a'><![CDATA[</Event><Event>]]></Data>" +
       "<!-- </Event> --><Data Name='b&gt;'>x</Data></EventData>";

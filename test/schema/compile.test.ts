@@ -45,7 +45,8 @@ const PROMOTED_ENTRIES = PROMOTED_FIELDS.map((f) => `{'key': '${f}', 'value': "$
 const PROMOTED_NAMES = PROMOTED_FIELDS.map((f) => `'${f}'`).join(', ');
 const ENTRIES =
   `list_concat(list_filter([${PROMOTED_ENTRIES}], lambda e: e.value IS NOT NULL), ` +
-  `list_filter(coalesce(map_entries(json_transform("EventData", '"MAP(VARCHAR, VARCHAR)"')), []), ` +
+  'list_filter(coalesce(' +
+  `map_entries(json_transform("EventData", '"MAP(VARCHAR, VARCHAR)"')), []), ` +
   `lambda e: NOT list_contains([${PROMOTED_NAMES}], e.key)))`;
 const FLAT_FIELDS =
   `list_filter(${ENTRIES}, lambda e: NOT list_contains(['Hostname', 'EventTime'], e.key) ` +
@@ -117,7 +118,8 @@ const FUNCTION_CASES = {
   ],
   arrayJoin: [
     call('arrayJoin', call('split', field('PrivilegeList'), lit(' ')), lit(',')),
-    `array_to_string(string_split(json_extract_string("EventData", '$."PrivilegeList"'), ' '), ',')`,
+    `array_to_string(string_split(json_extract_string("EventData", '$."PrivilegeList"'), ` +
+      `' '), ',')`,
   ],
   arrayLength: [
     call('arrayLength', call('split', col('Message'), lit(','))),
@@ -220,7 +222,8 @@ describe('the DuckDB SQL of each kind of expression', () => {
     const expr = caseWhen([[call('eq', col('EventID'), lit(1)), field('LogonType', 'int')]]);
     assert.equal(
       compiler.compile(expr),
-      `CASE WHEN ("EventID" = 1) THEN TRY_CAST("LogonType" AS INTEGER) ELSE CAST(NULL AS INTEGER) END`,
+      'CASE WHEN ("EventID" = 1) THEN TRY_CAST("LogonType" AS INTEGER) ' +
+        'ELSE CAST(NULL AS INTEGER) END',
     );
   });
 

@@ -39,8 +39,10 @@ export async function insertEvent(engine: DuckDBEngine, event: StoredEvent): Pro
     Extra: event.extra ? JSON.stringify(event.extra) : null,
   };
   const names = Object.keys(values);
+  const columns = names.map((n) => `"${n}"`).join(', ');
+  const placeholders = names.map(() => '?').join(', ');
   await engine.execute(
-    `INSERT INTO events (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+    `INSERT INTO events (${columns}) VALUES (${placeholders})`,
     names.map((n) => param(values[n])),
   );
 }

@@ -88,11 +88,14 @@ function nextSteps(story: DemoStory, context: Context): string {
     '',
     'Try next:',
     `  ${quarry} tables${db}`,
-    `  ${quarry} query${db} --sql "SELECT TimeGenerated, Account, Computer, CommandLine FROM SecurityEvent ` +
-      `WHERE EventID = 4688 AND NewProcessName ILIKE '%wmic.exe' AND CommandLine ILIKE '%process call create%'"`,
-    `  ${quarry} query${db} --sql "SELECT Timestamp, DeviceName, InitiatingProcessFileName, ProcessCommandLine ` +
-      `FROM DeviceProcessEvents WHERE InitiatingProcessFileName ILIKE 'wmiprvse.exe'"`,
-    `  ${quarry} query${db} --output csv --sql "SELECT _time, host, New_Process_Name, CommandLine ` +
+    `  ${quarry} query${db} --sql "SELECT TimeGenerated, Account, Computer, CommandLine ` +
+      `FROM SecurityEvent WHERE EventID = 4688 AND NewProcessName ILIKE '%wmic.exe' ` +
+      `AND CommandLine ILIKE '%process call create%'"`,
+    `  ${quarry} query${db} --sql "SELECT Timestamp, DeviceName, InitiatingProcessFileName, ` +
+      `ProcessCommandLine FROM DeviceProcessEvents ` +
+      `WHERE InitiatingProcessFileName ILIKE 'wmiprvse.exe'"`,
+    `  ${quarry} query${db} --output csv ` +
+      `--sql "SELECT _time, host, New_Process_Name, CommandLine ` +
       `FROM splunk.windows WHERE EventCode = '4688' AND New_Process_Name ILIKE '%\\\\wmic.exe'"`,
     '',
   ].join('\n');

@@ -64,7 +64,8 @@ const typeIs =
 /** Log Analytics exports suffix a column's type when tables disagree on it (`ProcessId_string`). */
 export function withoutTypeSuffixes(json: string): string {
   return (
-    `regexp_replace(${json}, '"([A-Za-z0-9]+)_(string|dynamic|long|int|real|bool|datetime|guid|timespan)":', ` +
+    `regexp_replace(${json}, ` +
+    `'"([A-Za-z0-9]+)_(string|dynamic|long|int|real|bool|datetime|guid|timespan)":', ` +
     `'"\\1":', 'g')::JSON`
   );
 }
@@ -119,7 +120,8 @@ export const SENTINEL_SECURITY_EVENT_SHAPE: Shape = {
       data: mergeObjects(
         xmlDataFields(xml),
         withoutTypeSuffixes(row.whole()),
-        `CASE WHEN ${unnamed} IS NOT NULL THEN json_object('Data', TRY_CAST(${unnamed} AS JSON)) END`,
+        `CASE WHEN ${unnamed} IS NOT NULL ` +
+          `THEN json_object('Data', TRY_CAST(${unnamed} AS JSON)) END`,
       ),
       dataDrop: [...WORKSPACE_COLUMNS, ...SECURITY_EVENT_DERIVED, 'EventRecordId'],
       extra: workspaceExtra(row, SECURITY_EVENT_DERIVED),
@@ -151,7 +153,9 @@ export const SENTINEL_WINDOWS_EVENT_SHAPE: Shape = {
         SystemUserID: row.text('SystemUserId'),
       },
       // EventData is a dynamic column: an object, or the object's JSON text.
-      data: `CASE json_type(${data}) WHEN 'VARCHAR' THEN TRY_CAST(${data}->>'$' AS JSON) ELSE ${data} END`,
+      data:
+        `CASE json_type(${data}) WHEN 'VARCHAR' THEN TRY_CAST(${data}->>'$' AS JSON) ` +
+        `ELSE ${data} END`,
       dataDrop: [],
       extra: workspaceExtra(row, ['EventLevelName', 'TimeGenerated', 'RawEventData']),
       table: 'NULL',
