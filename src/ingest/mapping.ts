@@ -67,6 +67,11 @@ function perShape(
   shapes: readonly BuiltShape[],
   pick: (s: BuiltShape) => string | undefined,
 ): string {
+  const possible = shapes.filter((s) => s.test !== 'FALSE');
+  // With one possible shape whose data is the row itself, every stored row has that shape and
+  // no expression can fail on another's: the values need no `CASE` (the cheapest bulk path).
+  const only = possible.length === 1 && possible[0]!.sql.data === ROW ? possible[0] : undefined;
+  if (only) return pick(only) ?? 'NULL';
   const whens = shapes
     .map((s, i) => [i + 1, s.test === 'FALSE' ? undefined : pick(s)] as const)
     .filter(([, sql]) => sql !== undefined && sql !== 'NULL')
