@@ -2,9 +2,16 @@
  * Typed scalar expressions of the relational plan. Nodes are small readonly records tagged by
  * `kind`; build them with the factories at the bottom of this file.
  */
+import type { FunctionName } from './functions.js';
 import type { ScalarType } from './types.js';
 
-/** A constant. `null` is a typed null. */
+export type { FunctionName } from './functions.js';
+
+/**
+ * A constant. `null` is a typed null. A `timespan` counts nanoseconds (a number or a bigint); a
+ * `datetime` is an instant, written as ISO 8601 text in UTC or as a bigint count of nanoseconds
+ * since 1970-01-01 UTC.
+ */
 export interface Literal {
   readonly kind: 'Literal';
   readonly type: ScalarType;
@@ -57,48 +64,6 @@ export interface Cast {
 
 export type Expr = Literal | ColumnRef | EventField | RowField | Call | Case | Cast;
 
-/** The functions plan expressions may call. */
-export type FunctionName =
-  | 'and'
-  | 'or'
-  | 'not'
-  | 'eq'
-  | 'ne'
-  | 'eqIgnoreCase'
-  | 'in'
-  | 'isNull'
-  | 'isNotNull'
-  | 'coalesce'
-  | 'nullIfEmpty'
-  | 'concat'
-  | 'lower'
-  | 'upper'
-  | 'startsWithIgnoreCase'
-  | 'endsWithIgnoreCase'
-  | 'containsIgnoreCase'
-  | 'fileName'
-  | 'folderPath'
-  | 'regexExtract'
-  | 'regexMatch'
-  | 'replaceText'
-  | 'xmlEscape'
-  | 'split'
-  | 'array'
-  | 'arrayCompact'
-  | 'arrayJoin'
-  | 'arrayLength'
-  | 'hexToLong'
-  | 'toHex'
-  | 'bitAnd'
-  | 'sha1'
-  | 'formatDatetime'
-  | 'extraField'
-  | 'eventDataXml'
-  | 'eventDataParams'
-  | 'eventDataText'
-  | 'eventDataJson'
-  | 'rowJson';
-
 export const lit = (
   value: string | number | bigint | boolean | null,
   type?: ScalarType,
@@ -147,3 +112,8 @@ export const isIn = (a: Expr, values: readonly (string | number)[]): Call =>
 export const coalesce = (...args: Expr[]): Call => call('coalesce', ...args);
 export const concat = (...args: (Expr | string)[]): Call =>
   call('concat', ...args.map((a) => (typeof a === 'string' ? lit(a) : a)));
+
+/** A timespan constant of `ns` nanoseconds. */
+export const span = (ns: bigint | number): Literal => lit(ns, 'timespan');
+/** A datetime constant: ISO 8601 text in UTC, or nanoseconds since 1970-01-01 UTC. */
+export const instant = (value: string | bigint): Literal => lit(value, 'datetime');

@@ -7,15 +7,35 @@
  * Names reach the SQL text only through the dialect's `identifier`, values only through its
  * `literal`.
  */
+import type { Instant } from '../engine/engine.js';
 import { assertNever, InternalError, NotSupportedError } from '../errors.js';
 import type { Call, Expr, FunctionName, Literal } from '../plan/expr.js';
 import type { ScalarType } from '../plan/types.js';
 import type { Dialect } from './dialect.js';
 import { exprType } from './expr-type.js';
 import { FUNCTION_SQL } from './functions.js';
+import { literalInstantNanos } from './literals.js';
+import type { TimeUnit } from './time-units.js';
+
+/** What a query fixes when it is compiled. */
+export interface CompileOptions {
+  /**
+   * The instant `now()` and `ago()` read, the same everywhere in the query (the CLI's `--now`).
+   * The time the compiler was made, when not given.
+   */
+  readonly now?: Instant;
+}
 
 export abstract class SqlCompiler {
-  constructor(readonly dialect: Dialect) {}
+  /** `now()`, as nanoseconds since 1970 UTC. */
+  readonly now: bigint;
+
+  constructor(
+    readonly dialect: Dialect,
+    options: CompileOptions = {},
+  ) {
+    this.now = options.now?.epochNs ?? BigInt(Date.now()) * 1_000_000n;
+  }
 
   /** The SQL of an expression. */
   compile(expr: Expr): string {
@@ -48,11 +68,25 @@ export abstract class SqlCompiler {
   }
 
   /** A constant of exactly `type`, where a bare number would take the engine's guess. */
-  private literalAs(expr: Literal, type: ScalarType): string {
+  protected literalAs(expr: Literal, type: ScalarType): string {
     if (expr.value === null) return this.typedNull(type);
     if (expr.type !== type) return this.convert(this.literal(expr), expr.type, type);
-    if (type === 'string' || type === 'bool' || type === 'timespan') return this.literal(expr);
+    if (type === 'string' || type === 'bool' || type === 'timespan' || type === 'datetime') {
+      return this.literal(expr);
+    }
     return `CAST(${this.dialect.literal(expr.value)} AS ${this.dialect.typeName(type)})`;
+  }
+
+  /** An integer the compiler computed, written exactly whatever its size. */
+  integer(value: bigint): string {
+    return Number.isSafeInteger(Number(value))
+      ? this.dialect.literal(Number(value))
+      : `CAST(${this.dialect.literal(value.toString())} AS ${this.dialect.typeName('long')})`;
+  }
+
+  /** A boolean constant. */
+  bool(value: boolean): string {
+    return this.dialect.literal(value);
   }
 
   /** A quoted name. */
@@ -63,6 +97,16 @@ export abstract class SqlCompiler {
   /** A string constant. */
   text(value: string): string {
     return this.dialect.literal(value);
+  }
+
+  /**
+   * A string read the Kusto way: Kusto has no null string, so a null reads as the empty string.
+   * Other types are converted with `tostring`'s rules first.
+   */
+  textOf(expr: Expr): string {
+    if (expr.kind === 'Literal' && expr.value === null) return this.text('');
+    if (expr.kind === 'Literal' && expr.type === 'string') return this.compile(expr);
+    return `coalesce(${this.compileAs(expr, 'string')}, ${this.text('')})`;
   }
 
   /** A null of the given type. */
@@ -81,6 +125,16 @@ export abstract class SqlCompiler {
   /** `(a AND b AND ...)`, `(a = b)` and the like. */
   infix(operator: string, args: readonly Expr[]): string {
     return `(${args.map((a) => this.compile(a)).join(` ${operator} `)})`;
+  }
+
+  /** SQL's `coalesce`: the first of the values that is not null. */
+  firstNotNull(parts: readonly string[]): string {
+    return `coalesce(${parts.join(', ')})`;
+  }
+
+  /** A regular expression match whose pattern is computed for each row. */
+  computedRegexMatch(text: string, pattern: string): string {
+    return this.regexMatch(text, pattern);
   }
 
   /** `(a IN (b, c))`. */
@@ -115,6 +169,7 @@ export abstract class SqlCompiler {
     const { value, type } = expr;
     if (value === null) return this.typedNull(type);
     if (type === 'timespan') return this.timespanLiteral(value);
+    if (type === 'datetime' && typeof value === 'bigint') return this.datetimeLiteral(value);
     const integer = typeof value === 'number' && Number.isInteger(value);
     const real = typeof value === 'number' && !integer;
     // A dialect writes integers as the engine's integers and other numbers as its reals.
@@ -134,8 +189,15 @@ export abstract class SqlCompiler {
     throw new NotSupportedError(`the timespan constant ${String(value)}`, this.on);
   }
 
+  /** The nanoseconds since 1970 of a datetime constant, checked at compile time. */
+  protected instantNanos(expr: Literal): bigint {
+    const ns = literalInstantNanos(expr);
+    if (ns === undefined) throw new InternalError(`not a datetime constant: ${String(expr.value)}`);
+    return ns;
+  }
+
   /** `on <engine>`, for `NotSupportedError`s. */
-  protected get on(): string {
+  get on(): string {
     return `on ${this.dialect.name}`;
   }
 
@@ -186,6 +248,47 @@ export abstract class SqlCompiler {
   abstract sha1(text: string): string;
   /** A datetime as text, following a Kusto `format_datetime` pattern. */
   abstract formatDatetime(value: string, pattern: string): string;
+
+  // Primitives of the Kusto functions (see `kusto-*.ts`).
+
+  /** The number of Unicode code points in text. */
+  abstract charLength(text: string): string;
+  /** `length` code points of text from the 1-based code point `start`. */
+  abstract charSubstring(text: string, start: string, length: string): string;
+  /** Text with RE2's special characters escaped, to match itself in a pattern. */
+  abstract regexEscape(text: string): string;
+  /** `a / b` for integers, truncated towards zero; null when `b` is 0. */
+  abstract integerDivide(a: string, b: string): string;
+  /** SQL's remainder (the sign of `a`), for integers and reals; null when `b` is 0. */
+  abstract remainder(a: string, b: string): string;
+  /** A datetime constant, in nanoseconds since 1970 UTC. */
+  abstract datetimeLiteral(ns: bigint): string;
+  /** A datetime moved by a timespan, forward (`1`) or back (`-1`). */
+  abstract shiftDatetime(value: Expr, span: Expr, sign: 1 | -1): string;
+  /** The timespan from `b` to `a`. */
+  abstract datetimeDifference(a: Expr, b: Expr): string;
+  /** A timespan multiplied or divided by a number. */
+  abstract scaleSpan(span: Expr, factor: Expr, op: '*' | '/'): string;
+  /** How many times `b` fits in `a`, as a real. */
+  abstract spanRatio(a: Expr, b: Expr): string;
+  /** A datetime rounded down to a multiple of a timespan since 1970-01-01. */
+  abstract binDatetime(value: Expr, size: Expr): string;
+  /** A timespan rounded down to a multiple of another. */
+  abstract binSpan(value: Expr, size: Expr): string;
+  /** Kusto's `datetime_add`: `amount` periods of `unit` added to a datetime. */
+  abstract addPeriods(unit: TimeUnit, amount: Expr, value: Expr): string;
+  /** Kusto's `datetime_diff`: the `unit` boundaries between `b` and `a`, negative when a < b. */
+  abstract countBoundaries(unit: TimeUnit, a: Expr, b: Expr): string;
+  /** Kusto's `datetime_utc_to_local`: the wall-clock time in `zone`, daylight saving included. */
+  abstract utcToLocal(value: Expr, zone: Expr): string;
+  /**
+   * Kusto's `split`: text (a null read as empty) split at every `separator`, as a dynamic
+   * array; with `index`, an array of just the part at that 0-based index, or an empty array
+   * when there is no such part.
+   */
+  abstract splitText(text: Expr, separator: Expr, index?: Expr): string;
+  /** An element of a dynamic array (an index) or object (a key), as dynamic. */
+  abstract dynamicGet(value: Expr, key: string | number): string;
 
   /** A field the source added around the event (exporter and workspace columns), as text. */
   abstract extraField(name: string): string;

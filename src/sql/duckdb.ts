@@ -4,14 +4,17 @@
  * are JSON; arrays are built as DuckDB lists and turned into JSON once, at the top.
  */
 import { InternalError } from '../errors.js';
-import { call, type Expr } from '../plan/expr.js';
+import { call, lit, type Expr } from '../plan/expr.js';
 import type { ScalarType } from '../plan/types.js';
 import { EVENT_COLUMNS, isPromoted, type StoredType } from '../schema/layout.js';
 import { nonEventKeys } from '../schema/views/event-keys.js';
-import { SqlCompiler } from './compile.js';
-import { fractionDigits, parseDatetimeFormat, type DatetimeField } from './datetime-format.js';
+import { SqlCompiler, type CompileOptions } from './compile.js';
 import { DUCKDB_DIALECT } from './dialect.js';
 import { DuckDBEventData, type NonEventKeys } from './duckdb-event-data.js';
+import { duckdbFormatDatetime } from './duckdb-format.js';
+import { DuckDBTime } from './duckdb-time.js';
+import { literalInteger } from './literals.js';
+import type { TimeUnit } from './time-units.js';
 
 const STORED_TYPES = new Map(EVENT_COLUMNS.map((c) => [c.name, c]));
 
@@ -35,24 +38,17 @@ const XML_ENTITIES = {
   "'": '&apos;',
 } as const;
 
-const STRFTIME: Record<Exclude<DatetimeField, `f${string}`>, string> = {
-  yyyy: '%Y',
-  MM: '%m',
-  dd: '%d',
-  HH: '%H',
-  hh: '%I',
-  mm: '%M',
-  ss: '%S',
-  tt: '%p',
-};
-
 /** Compiles plan expressions for DuckDB. */
 export class DuckDBCompiler extends SqlCompiler {
   private readonly eventData: DuckDBEventData;
+  private readonly time = new DuckDBTime(this);
 
-  /** @param keys the keys of `EventData` that are not event fields, per `_Format`. */
-  constructor(keys: NonEventKeys = nonEventKeys()) {
-    super(DUCKDB_DIALECT);
+  /**
+   * @param keys the keys of `EventData` that are not event fields, per `_Format`.
+   * @param options what the query fixes, such as the instant `now()` reads.
+   */
+  constructor(keys: NonEventKeys = nonEventKeys(), options: CompileOptions = {}) {
+    super(DUCKDB_DIALECT, options);
     this.eventData = new DuckDBEventData(this, keys);
   }
 
@@ -90,11 +86,24 @@ export class DuckDBCompiler extends SqlCompiler {
     return `TRY_CAST(${input} AS ${this.dialect.typeName(to)})`;
   }
 
-  /** Kusto's `tostring`: dynamic strings without their quotes, times in ISO 8601. */
+  /**
+   * Kusto's `tostring`: dynamic strings without their quotes, datetimes in ISO 8601 with seven
+   * fraction digits, timespans as `[-][d.]hh:mm:ss[.fffffff]`, whole reals without a fraction.
+   */
   private toText(sql: string, from: ScalarType | undefined): string {
     if (from === 'dynamic') return this.dynamicText(sql);
     if (from === 'datetime') return this.formatDatetime(sql, 'yyyy-MM-ddTHH:mm:ss.fffffffZ');
+    if (from === 'timespan') return this.time.spanText(sql);
+    if (from === 'real') return this.realText(sql);
     return `CAST(${sql} AS VARCHAR)`;
+  }
+
+  /** A real as Kusto writes it: a whole number without `.0`. */
+  private realText(sql: string): string {
+    return (
+      `CASE WHEN ${sql} = trunc(${sql}) AND abs(${sql}) < 1e15 ` +
+      `THEN CAST(CAST(${sql} AS BIGINT) AS VARCHAR) ELSE CAST(${sql} AS VARCHAR) END`
+    );
   }
 
   private dynamicText(sql: string): string {
@@ -192,26 +201,79 @@ export class DuckDBCompiler extends SqlCompiler {
   }
 
   formatDatetime(value: string, pattern: string): string {
-    const pieces: string[] = [];
-    let run = '';
-    const flush = () => {
-      if (run !== '') pieces.push(`strftime(${value}, ${this.text(run)})`);
-      run = '';
-    };
-    for (const part of parseDatetimeFormat(pattern, this.dialect.name)) {
-      const digits = part.kind === 'field' ? fractionDigits(part.field) : 0;
-      if (digits > 0) {
-        flush();
-        pieces.push(this.fraction(value, digits));
-      } else if (part.kind === 'field') {
-        run += STRFTIME[part.field as keyof typeof STRFTIME];
-      } else {
-        run += part.text.replaceAll('%', '%%');
-      }
-    }
-    flush();
-    // `||` keeps a null time null, where concat() would make it empty.
-    return pieces.length === 1 ? pieces[0]! : `(${pieces.join(' || ')})`;
+    return duckdbFormatDatetime(this, value, pattern);
+  }
+
+  charLength(text: string): string {
+    return `length(${text})`;
+  }
+
+  charSubstring(text: string, start: string, length: string): string {
+    return `substring(${text}, ${start}, ${length})`;
+  }
+
+  regexEscape(text: string): string {
+    return `regexp_escape(${text})`;
+  }
+
+  integerDivide(a: string, b: string): string {
+    return `(${a} // ${b})`;
+  }
+
+  remainder(a: string, b: string): string {
+    return `(${a} % ${b})`;
+  }
+
+  datetimeLiteral(ns: bigint): string {
+    return this.time.fromNanos(this.integer(ns));
+  }
+
+  shiftDatetime(value: Expr, span: Expr, sign: 1 | -1): string {
+    return this.time.shift(value, span, sign);
+  }
+
+  datetimeDifference(a: Expr, b: Expr): string {
+    return this.time.difference(a, b);
+  }
+
+  scaleSpan(span: Expr, factor: Expr, op: '*' | '/'): string {
+    return this.time.scale(span, factor, op);
+  }
+
+  spanRatio(a: Expr, b: Expr): string {
+    return this.time.ratio(a, b);
+  }
+
+  binDatetime(value: Expr, size: Expr): string {
+    const ns = this.time.instantNanos(value);
+    return this.time.bin(ns, size, (x) => this.time.fromNanos(x), this.typedNull('datetime'));
+  }
+
+  binSpan(value: Expr, size: Expr): string {
+    const ns = this.time.spanNanos(value);
+    return this.time.bin(ns, size, (x) => this.time.spanFromNanos(x), this.typedNull('timespan'));
+  }
+
+  addPeriods(unit: TimeUnit, amount: Expr, value: Expr): string {
+    return this.time.addPeriods(unit, amount, value);
+  }
+
+  countBoundaries(unit: TimeUnit, a: Expr, b: Expr): string {
+    return this.time.countBoundaries(unit, a, b);
+  }
+
+  utcToLocal(value: Expr, zone: Expr): string {
+    return this.time.utcToLocal(value, zone);
+  }
+
+  splitText(text: Expr, separator: Expr, index?: Expr): string {
+    const args = index ? [text, separator, index] : [text, separator];
+    return `to_json(${this.list(call('splitText', ...args))})`;
+  }
+
+  dynamicGet(value: Expr, key: string | number): string {
+    const path = typeof key === 'string' ? jsonPath(key) : key < 0 ? `$[#${key}]` : `$[${key}]`;
+    return `json_extract(${this.compile(value)}, ${this.compile(lit(path))})`;
   }
 
   extraField(name: string): string {
@@ -246,10 +308,17 @@ export class DuckDBCompiler extends SqlCompiler {
     return `to_microseconds(CAST(${this.dialect.literal(micros.toString())} AS BIGINT))`;
   }
 
-  /** The first `digits` digits of the second's fraction (Windows keeps seven). */
-  private fraction(value: string, digits: number): string {
-    const nanos = `((epoch_ns(${value}) % 1000000000 + 1000000000) % 1000000000)`;
-    return `lpad(CAST(${nanos} // ${10 ** (9 - digits)} AS VARCHAR), ${digits}, ${this.text('0')})`;
+  /** Kusto's `split` as a DuckDB list: all the parts, or the one at `index` (0-based). */
+  private splitList([text, separator, index]: readonly Expr[]): string {
+    const parts = `string_split(${this.textOf(text!)}, ${this.textOf(separator!)})`;
+    if (index === undefined) return parts;
+    const at = literalInteger(index);
+    if (at !== undefined && at < 0n) return `CAST([] AS VARCHAR[])`;
+    const position = at !== undefined ? String(at + 1n) : `${this.compile(index)} + 1`;
+    const slice = `list_slice(${parts}, ${position}, ${position})`;
+    return at !== undefined
+      ? slice
+      : `CASE WHEN ${this.compile(index)} >= 0 THEN ${slice} ELSE CAST([] AS VARCHAR[]) END`;
   }
 
   /** An array expression as a DuckDB list, without a round trip through JSON. */
@@ -261,6 +330,8 @@ export class DuckDBCompiler extends SqlCompiler {
         return `list_value(${expr.args.map((a) => this.compile(a)).join(', ')})`;
       case 'split':
         return `string_split(${this.compile(first!)}, ${this.compile(second!)})`;
+      case 'splitText':
+        return this.splitList(expr.args);
       case 'arrayCompact':
         return (
           `list_filter(${this.list(first!)}, ` +

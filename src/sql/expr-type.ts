@@ -7,8 +7,11 @@ import type { Expr, FunctionName } from '../plan/expr.js';
 import type { ScalarType } from '../plan/types.js';
 import { EVENT_COLUMNS } from '../schema/layout.js';
 
-/** A function's result type, or `first` for the type of its first typed argument. */
-type ResultType = ScalarType | 'first';
+/**
+ * A function's result type: a type, `first` for the type of its first typed argument, or a
+ * rule reading the argument types.
+ */
+type ResultType = ScalarType | 'first' | ((args: readonly Expr[]) => ScalarType | undefined);
 
 const RESULT_TYPES = {
   and: 'bool',
@@ -50,7 +53,73 @@ const RESULT_TYPES = {
   eventDataText: 'string',
   eventDataJson: 'dynamic',
   rowJson: 'dynamic',
+  equal: 'bool',
+  equalIgnoreCase: 'bool',
+  less: 'bool',
+  lessOrEqual: 'bool',
+  greater: 'bool',
+  greaterOrEqual: 'bool',
+  between: 'bool',
+  equalAny: 'bool',
+  equalAnyIgnoreCase: 'bool',
+  contains: 'bool',
+  containsCs: 'bool',
+  startsWith: 'bool',
+  startsWithCs: 'bool',
+  endsWith: 'bool',
+  endsWithCs: 'bool',
+  has: 'bool',
+  hasCs: 'bool',
+  hasPrefix: 'bool',
+  hasPrefixCs: 'bool',
+  hasSuffix: 'bool',
+  hasSuffixCs: 'bool',
+  hasAny: 'bool',
+  hasAll: 'bool',
+  matchesRegex: 'bool',
+  strlen: 'long',
+  substring: 'string',
+  splitText: 'dynamic',
+  isEmpty: 'bool',
+  isNotEmpty: 'bool',
+  add: (args) => arithmeticType('add', args),
+  subtract: (args) => arithmeticType('subtract', args),
+  multiply: (args) => arithmeticType('multiply', args),
+  divide: (args) => arithmeticType('divide', args),
+  modulo: (args) => arithmeticType('modulo', args),
+  negate: 'first',
+  now: 'datetime',
+  ago: 'datetime',
+  bin: 'first',
+  datetimeAdd: 'datetime',
+  datetimeDiff: 'long',
+  datetimeUtcToLocal: 'datetime',
+  isNullValue: 'bool',
+  isNotNullValue: 'bool',
+  firstNonEmpty: 'first',
+  dynamicGet: 'dynamic',
 } as const satisfies Record<FunctionName, ResultType>;
+
+/**
+ * The type of Kusto's `+ - * / %`: datetimes and timespans by Kusto's rules; for numbers `real`
+ * when either operand is real (or decimal, when either is), else `long`.
+ */
+export function arithmeticType(
+  fn: 'add' | 'subtract' | 'multiply' | 'divide' | 'modulo',
+  [a, b]: readonly Expr[],
+): ScalarType | undefined {
+  const types = [a && exprType(a), b && exprType(b)];
+  const [left, right] = types;
+  if (types.includes('datetime')) {
+    return left === 'datetime' && right === 'datetime' ? 'timespan' : 'datetime';
+  }
+  if (types.includes('timespan')) {
+    return fn === 'divide' && left === 'timespan' && right === 'timespan' ? 'real' : 'timespan';
+  }
+  if (types.includes('decimal')) return 'decimal';
+  if (types.includes('real')) return 'real';
+  return left === undefined && right === undefined ? undefined : 'long';
+}
 
 const COLUMN_TYPES = new Map(EVENT_COLUMNS.map((c) => [c.name, c.scalar]));
 
@@ -71,6 +140,7 @@ export function exprType(expr: Expr): ScalarType | undefined {
       return firstType([...expr.branches.map((b) => b.then), expr.otherwise]);
     case 'Call': {
       const result: ResultType = RESULT_TYPES[expr.fn];
+      if (typeof result === 'function') return result(expr.args);
       return result === 'first' ? firstType(expr.args) : result;
     }
     default:

@@ -4,40 +4,17 @@
  * SQL by overriding a primitive, never by editing this table.
  */
 import { InternalError } from '../errors.js';
-import { call, type Expr, type FunctionName } from '../plan/expr.js';
+import { call } from '../plan/expr.js';
+import type { FunctionName, ViewFunction } from '../plan/functions.js';
 import { exprType } from './expr-type.js';
 import type { SqlCompiler } from './compile.js';
+import { arity, lowered, noArgs, sqlOf, type FunctionSql } from './function-sql.js';
+import { KUSTO_COMPARISON_SQL } from './kusto-compare.js';
+import { KUSTO_TEXT_SQL } from './kusto-text.js';
+import { KUSTO_TIME_SQL } from './kusto-time.js';
+import { KUSTO_VALUE_SQL } from './kusto-values.js';
 
-/** Compiles one call. */
-export type FunctionSql = (compiler: SqlCompiler, args: readonly Expr[]) => string;
-
-/** Checks a call's argument count: plans are built by Quarry, so a wrong count is a bug. */
-function arity(fn: FunctionName, args: readonly Expr[], min: number, max = min): readonly Expr[] {
-  if (args.length < min || args.length > max) {
-    throw new InternalError(`${fn} takes ${min === max ? min : `${min} to ${max}`} arguments`);
-  }
-  return args;
-}
-
-/** A function of exactly `n` arguments, given as SQL. */
-const sqlOf =
-  (fn: FunctionName, n: number, body: (c: SqlCompiler, sql: string[]) => string): FunctionSql =>
-  (c, args) =>
-    body(
-      c,
-      arity(fn, args, n).map((a) => c.compile(a)),
-    );
-
-/** Compiles an argument lower-cased, for Kusto's case-insensitive operators. */
-const lowered = (c: SqlCompiler, arg: Expr): string => c.lowerCase(c.compile(arg));
-
-/** A function without arguments. */
-const noArgs =
-  (fn: FunctionName, body: (c: SqlCompiler) => string): FunctionSql =>
-  (c, args) => {
-    arity(fn, args, 0);
-    return body(c);
-  };
+export type { FunctionSql } from './function-sql.js';
 
 const ignoringCase =
   (fn: FunctionName, test: (c: SqlCompiler, a: string, b: string) => string): FunctionSql =>
@@ -46,7 +23,8 @@ const ignoringCase =
     return test(c, lowered(c, a!), lowered(c, b!));
   };
 
-export const FUNCTION_SQL = {
+/** The view functions, with SQL's null semantics. */
+const VIEW_FUNCTION_SQL = {
   and: (c, args) => c.infix('AND', arity('and', args, 1, Infinity)),
   or: (c, args) => c.infix('OR', arity('or', args, 1, Infinity)),
   not: sqlOf('not', 1, (_, [a]) => `(NOT ${a})`),
@@ -63,7 +41,7 @@ export const FUNCTION_SQL = {
     // Every argument is read as the result's type, as Kusto's coalesce requires one type.
     const type = exprType(call('coalesce', ...arity('coalesce', args, 1, Infinity)));
     const sql = args.map((a) => (type ? c.compileAs(a, type) : c.compile(a)));
-    return `coalesce(${sql.join(', ')})`;
+    return c.firstNotNull(sql);
   },
   nullIfEmpty: sqlOf('nullIfEmpty', 1, (_, [a]) => `NULLIF(${a}, '')`),
   concat: (c, args) => c.concat(args.map((a) => c.compile(a))),
@@ -113,4 +91,13 @@ export const FUNCTION_SQL = {
   eventDataText: noArgs('eventDataText', (c) => c.eventDataText()),
   eventDataJson: noArgs('eventDataJson', (c) => c.eventDataJson()),
   rowJson: noArgs('rowJson', (c) => c.rowJson()),
+} satisfies Record<ViewFunction, FunctionSql>;
+
+/** Every plan function's SQL. */
+export const FUNCTION_SQL = {
+  ...VIEW_FUNCTION_SQL,
+  ...KUSTO_COMPARISON_SQL,
+  ...KUSTO_TEXT_SQL,
+  ...KUSTO_TIME_SQL,
+  ...KUSTO_VALUE_SQL,
 } satisfies Record<FunctionName, FunctionSql>;

@@ -3,17 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { InternalError, NotSupportedError } from '../../src/errors.js';
-import {
-  call,
-  caseWhen,
-  cast,
-  col,
-  field,
-  lit,
-  rowField,
-  type Expr,
-  type FunctionName,
-} from '../../src/plan/expr.js';
+import { call, caseWhen, cast, col, field, lit, rowField, type Expr } from '../../src/plan/expr.js';
+import type { ViewFunction } from '../../src/plan/functions.js';
 import { DuckDBCompiler } from '../../src/sql/duckdb.js';
 
 /** A compiler that knows two non-event keys of flat rows, to keep the expected SQL short. */
@@ -54,7 +45,7 @@ const FLAT_FIELDS =
 const FIELDS = `CASE "_Format" WHEN 'flat' THEN ${FLAT_FIELDS} ELSE ${ENTRIES} END`;
 const VALUE = escaped(`coalesce(e.value, '')`, '&<>');
 
-/** One call of every plan function, and the SQL it compiles to on DuckDB. */
+/** One call of every view function, and the SQL it compiles to on DuckDB. */
 const FUNCTION_CASES = {
   and: [call('and', col('EventID'), lit(true)), '("EventID" AND TRUE)'],
   or: [call('or', lit(true), lit(false)), '(TRUE OR FALSE)'],
@@ -158,9 +149,9 @@ const FUNCTION_CASES = {
   ],
   eventDataJson: [call('eventDataJson'), `to_json(map_from_entries(${FIELDS}))`],
   rowJson: [call('rowJson'), '"EventData"'],
-} satisfies Record<FunctionName, readonly [Expr, string]>;
+} satisfies Record<ViewFunction, readonly [Expr, string]>;
 
-describe('the DuckDB SQL of each plan function', () => {
+describe('the DuckDB SQL of each view function', () => {
   for (const [fn, [expr, sql]] of Object.entries(FUNCTION_CASES)) {
     it(`compiles a call of ${fn} to its SQL`, () => {
       assert.equal(compiler.compile(expr), sql);
