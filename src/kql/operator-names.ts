@@ -1,0 +1,65 @@
+/**
+ * The keyword of every query operator, by node kind: how messages name an operator and how
+ * the printer writes it.
+ */
+import type { QueryOperator, SourceOperator } from './syntax.js';
+
+/** The operator kinds, those that follow a `|` and those that start a query. */
+export type OperatorKind = QueryOperator['kind'] | SourceOperator['kind'];
+
+/** Each operator's keyword as KQL spells it (the first spelling, where there are several). */
+export const OPERATOR_KEYWORDS = {
+  AsOperator: 'as',
+  ConsumeOperator: 'consume',
+  CountOperator: 'count',
+  DistinctOperator: 'distinct',
+  EvaluateOperator: 'evaluate',
+  ExtendOperator: 'extend',
+  FacetOperator: 'facet',
+  ForkOperator: 'fork',
+  GetSchemaOperator: 'getschema',
+  InvokeOperator: 'invoke',
+  JoinOperator: 'join',
+  LookupOperator: 'lookup',
+  MakeSeriesOperator: 'make-series',
+  MvApplyOperator: 'mv-apply',
+  MvExpandOperator: 'mv-expand',
+  ParseOperator: 'parse',
+  ParseWhereOperator: 'parse-where',
+  ParseKvOperator: 'parse-kv',
+  PartitionOperator: 'partition',
+  ProjectOperator: 'project',
+  ProjectAwayOperator: 'project-away',
+  ProjectKeepOperator: 'project-keep',
+  ProjectRenameOperator: 'project-rename',
+  ProjectReorderOperator: 'project-reorder',
+  ProjectByNamesOperator: 'project-by-names',
+  ReduceOperator: 'reduce',
+  RenderOperator: 'render',
+  SampleOperator: 'sample',
+  SampleDistinctOperator: 'sample-distinct',
+  ScanOperator: 'scan',
+  SearchOperator: 'search',
+  SerializeOperator: 'serialize',
+  SortOperator: 'sort',
+  SummarizeOperator: 'summarize',
+  TakeOperator: 'take',
+  TopOperator: 'top',
+  TopHittersOperator: 'top-hitters',
+  TopNestedOperator: 'top-nested',
+  UnionOperator: 'union',
+  WhereOperator: 'where',
+  MakeGraphOperator: 'make-graph',
+  GraphMatchOperator: 'graph-match',
+  GraphShortestPathsOperator: 'graph-shortest-paths',
+  GraphToTableOperator: 'graph-to-table',
+  GraphMarkComponentsOperator: 'graph-mark-components',
+  MissingOperator: '',
+  PrintOperator: 'print',
+  RangeOperator: 'range',
+  FindOperator: 'find',
+  DataTableOperator: 'datatable',
+  ExternalDataOperator: 'externaldata',
+  InlineExternalTableOperator: 'inline_external_table',
+  MacroExpandOperator: 'macro-expand',
+} as const satisfies Record<OperatorKind, string>;
